@@ -1,0 +1,159 @@
+/**
+ * Base of every kreisdossier element: gets the data (src / inline JSON /
+ * `data` property), shows a reserved-size placeholder while loading and an
+ * accessible alert on any failure, renders in the element's language, and
+ * never lets an exception reach the host page.
+ */
+import { msg } from '@lit/localize';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { DataError } from '../data/data-error.js';
+import type { DataStore } from '../data/data-store.js';
+import { forgetDocument } from '../data/document-cache.js';
+import { DEFAULT_TIMEOUT_MS } from '../data/fetch-document.js';
+import { loadData } from '../data/load-data.js';
+import { langOf, toLocale, withLocale, type Locale } from '../i18n/locale.js';
+import { renderError, warnError } from './error-view.js';
+import { sharedStyles } from './shared-styles.js';
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'ready'; store: DataStore }
+  | { status: 'error'; error: DataError };
+
+/** Elements re-render when the page's language changes (one observer for all). */
+const connected = new Set<KdElement>();
+let langObserver: MutationObserver | undefined;
+function watchPageLanguage(): void {
+  langObserver ??= new MutationObserver(() => connected.forEach((el) => el.requestUpdate()));
+  langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+/**
+ * @fires kd-render - After every complete render with data. `detail: { element }`.
+ * @fires kd-error - When data cannot be shown. `detail: { kind, problems }`.
+ * @csspart error - The alert shown when data cannot be shown.
+ * @csspart retry - The retry button in the alert (network failures only).
+ * @csspart placeholder - The box reserved while data loads.
+ */
+export abstract class KdElement extends LitElement {
+  static override styles = [sharedStyles];
+
+  /** URL of a kreisdossier JSON file, or several separated by spaces (combined). */
+  @property({ reflect: true }) src?: string;
+
+  /** Data as a JavaScript object (or an array of documents); takes precedence over `src` and inline JSON. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** Milliseconds to wait for a data file before giving up. */
+  @property({ type: Number, reflect: true }) timeout = DEFAULT_TIMEOUT_MS;
+
+  /** Language of the element ("de" or "en"); inherited from the nearest ancestor when not set. */
+  @property({ reflect: true }) override lang!: string;
+
+  @state() protected loadState: LoadState = { status: 'loading' };
+
+  /** Set by `render()`: whether the last render showed data (then `kd-render` fires). */
+  private renderedData = false;
+  private reportedError: DataError | undefined;
+  private loadToken = 0;
+  private readonly childObserver = new MutationObserver(() => this.reload());
+
+  /** The language this element renders in. */
+  get locale(): Locale {
+    // The property first: during render() a new `lang` is not yet reflected to the attribute.
+    return this.lang ? toLocale(this.lang) : langOf(this);
+  }
+
+  /** Renders the content once data is ready; throw a DataError for bad attributes. */
+  protected abstract renderData(store: DataStore): TemplateResult;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    watchPageLanguage();
+    this.childObserver.observe(this, { childList: true, characterData: true, subtree: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+    this.childObserver.disconnect();
+    this.loadToken++; // results arriving after removal are dropped
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('src') || changed.has('data') || changed.has('timeout')) this.reload();
+  }
+
+  /** Loads the data again (after a failure, or when the inline JSON changed). */
+  reload(bypassHttpCache = false): void {
+    const token = ++this.loadToken;
+    if (this.loadState.status !== 'loading') this.loadState = { status: 'loading' };
+    const inline = [...this.querySelectorAll(':scope > script[type="application/json"]')].map((s) => s.textContent ?? '');
+    loadData({ data: this.data, src: this.src ?? null, inline, timeoutMs: this.timeout, reload: bypassHttpCache })
+      .then((store) => {
+        if (token !== this.loadToken) return;
+        for (const w of store.warnings) console.warn(`[kreisdossier] <${this.localName}>: ${w}`);
+        this.loadState = { status: 'ready', store };
+      })
+      .catch((error: unknown) => {
+        if (token !== this.loadToken) return;
+        this.loadState = { status: 'error', error: asDataError(error) };
+      });
+  }
+
+  private retry = (): void => {
+    for (const url of (this.src ?? '').split(/\s+/).filter(Boolean)) forgetDocument(url);
+    this.reload(true);
+  };
+
+  protected override render(): TemplateResult {
+    return withLocale(this.locale, () => {
+      this.renderedData = false;
+      const s = this.loadState;
+      if (s.status === 'loading') return this.renderPlaceholder();
+      let error: DataError;
+      if (s.status === 'error') error = s.error;
+      else {
+        try {
+          const content = this.renderData(s.store);
+          this.renderedData = true;
+          return content;
+        } catch (e) {
+          error = asDataError(e);
+        }
+      }
+      this.report(error);
+      return renderError(error, this.timeout, this.retry);
+    });
+  }
+
+  protected renderPlaceholder(): TemplateResult {
+    return html`<div class="placeholder" part="placeholder" role="status">${msg('Daten werden geladen …', { id: 'loading' })}</div>`;
+  }
+
+  /** Warns once per distinct error and tells the page. */
+  private report(error: DataError): void {
+    if (this.reportedError === error || (this.reportedError?.kind === error.kind && this.reportedError.value === error.value && error.value !== undefined)) return;
+    this.reportedError = error;
+    warnError(this.localName, error, this.timeout);
+    this.dispatchEvent(new CustomEvent('kd-error', { bubbles: true, composed: true, detail: { kind: error.kind, problems: error.problems } }));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.renderedData) {
+      this.reportedError = undefined;
+      this.dispatchEvent(new CustomEvent('kd-render', { bubbles: true, composed: true, detail: { element: this } }));
+    }
+  }
+}
+
+/** Anything thrown becomes a DataError; unexpected bugs are still shown, not thrown at the page. */
+function asDataError(error: unknown): DataError {
+  // Duck-typed: a rejection may come from another copy of the bundle sharing the document cache.
+  if (error instanceof Error && error.name === 'DataError' && 'kind' in error) return error as DataError;
+  console.error('[kreisdossier] unexpected error', error);
+  return new DataError('schema', { cause: error, source: 'data' });
+}

@@ -1,0 +1,35 @@
+/** Source, reference date ("Stand"), attribution and licence lines: always visible under the content. */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { HTTP_URL_PATTERN } from '../format/schema.js';
+import type { Dataset, License, Source } from '../format/types.js';
+import { formatDate } from '../i18n/format.js';
+import { localize } from '../i18n/text.js';
+
+/** Links from data are web links only, opened without handing over the page. */
+function link(url: string | undefined, text: string): TemplateResult | string {
+  return url && HTTP_URL_PATTERN.test(url) ? html`<a href=${url} rel="noopener noreferrer external">${text}</a>` : text;
+}
+
+function sourceText(s: Source): string {
+  const table = s.table ? msg(str`, Tabelle ${s.table}`, { id: 'source.table' }) : '';
+  const title = s.title ? ` „${localize(s.title)}“` : '';
+  return `${s.publisher}${table}${title}`;
+}
+
+function licenseText(l: License): string {
+  return l.name ?? l.id;
+}
+
+export function renderSources(datasets: readonly Dataset[]): TemplateResult {
+  return html`<div class="source" part="source">
+    ${datasets.map(
+      (d) => html`<p>
+          ${msg('Quelle:', { id: 'source.label' })}
+          ${d.sources.map((s, i) => html`${i ? '; ' : ''}${link(s.url, sourceText(s))}`)}.
+          ${msg(str`Stand: ${formatDate(d.referenceDate)}.`, { id: 'source.reference-date' })}
+        </p>
+        <p>${d.attribution}${d.license ? html` · ${msg('Lizenz:', { id: 'source.license' })} ${link(d.license.url, licenseText(d.license))}` : nothing}</p>`,
+    )}
+  </div>`;
+}

@@ -1,0 +1,194 @@
+/**
+ * Several validated documents combined into one queryable store: one file per
+ * topic, plus a geometry reference, can feed the same element. Contradictions
+ * between files are errors (a wrong number is worse than none); harmless
+ * differences (a region's spelling) keep the first file's version and warn.
+ */
+import { problem, type PathSegment } from '../format/problem.js';
+import { observationKey } from '../format/rules.js';
+import { statusSymbolInfo, type StatusSymbolInfo } from '../format/status-symbols.js';
+import type {
+  Dataset,
+  Dimension,
+  DossierTopic,
+  GeometryRef,
+  Indicator,
+  KreisdossierDocument,
+  Observation,
+  Region,
+  RegionLevel,
+} from '../format/types.js';
+import { DataError, type LocatedProblem } from './data-error.js';
+
+/** A document and where it came from (URL, "inline #1", "data"). */
+export interface SourcedDocument {
+  source: string;
+  document: KreisdossierDocument;
+}
+
+/** An observation with the dataset (and so the source and licence) it belongs to. */
+export interface StoredObservation extends Observation {
+  dataset: Dataset;
+}
+
+export interface ObservationQuery {
+  indicator: string;
+  regions?: readonly string[];
+  periods?: readonly string[];
+  /** Category per dimension; dimensions left out are not filtered. */
+  breakdown?: Readonly<Record<string, string>>;
+}
+
+export class DataStore {
+  /** Where the documents came from (URLs, "inline #1", "data"), for messages. */
+  readonly sources: string[] = [];
+  readonly datasets: Dataset[] = [];
+  readonly regions = new Map<string, Region>();
+  readonly indicators = new Map<string, Indicator>();
+  readonly dimensions = new Map<string, Dimension>();
+  readonly geometries: Array<GeometryRef & { base: string }> = [];
+  readonly dossierTopics: DossierTopic[] = [];
+  private readonly statusSymbols: NonNullable<KreisdossierDocument['statusSymbols']> = {};
+  private readonly byIndicator = new Map<string, StoredObservation[]>();
+  private readonly byKey = new Map<string, StoredObservation>();
+  /** Non-fatal differences between files, for the console. */
+  readonly warnings: string[] = [];
+
+  /** Combines documents; throws a `conflict` DataError listing every contradiction. */
+  static combine(documents: readonly SourcedDocument[]): DataStore {
+    const store = new DataStore();
+    const conflicts: LocatedProblem[] = [];
+    const origin = new Map<string, string>();
+    const conflict = (source: string, path: PathSegment[], what: string, firstSource: string) =>
+      conflicts.push({ ...problem(path, 'conflict', { what, first: firstSource }), source });
+
+    for (const { source, document: doc } of documents) {
+      store.sources.push(source);
+      store.datasets.push(doc.dataset);
+
+      doc.regions.forEach((r, i) => {
+        const known = store.regions.get(r.key);
+        if (!known) {
+          store.regions.set(r.key, r);
+          origin.set(`region:${r.key}`, source);
+        } else if (known.level !== r.level || (known.parent && r.parent && known.parent !== r.parent)) {
+          conflict(source, ['regions', i], `${r.key}`, origin.get(`region:${r.key}`)!);
+        } else if (known.name !== r.name) {
+          store.warnings.push(`${source}: $.regions[${i}].name "${r.name}" differs from "${known.name}"; the first is shown.`);
+        }
+      });
+
+      (doc.dimensions ?? []).forEach((d) => {
+        const known = store.dimensions.get(d.id);
+        if (!known) store.dimensions.set(d.id, d);
+        else {
+          const ids = new Set(known.categories.map((c) => c.id));
+          const added = d.categories.filter((c) => !ids.has(c.id));
+          if (added.length) store.dimensions.set(d.id, { ...known, categories: [...known.categories, ...added] });
+        }
+      });
+
+      doc.indicators.forEach((x, i) => {
+        const known = store.indicators.get(x.id);
+        if (!known) {
+          store.indicators.set(x.id, x);
+          origin.set(`indicator:${x.id}`, source);
+        } else if (
+          JSON.stringify([known.unit, known.decimals, known.kind, known.dimensions ?? []]) !==
+          JSON.stringify([x.unit, x.decimals, x.kind, x.dimensions ?? []])
+        ) {
+          conflict(source, ['indicators', i], x.id, origin.get(`indicator:${x.id}`)!);
+        }
+      });
+
+      for (const [symbol, def] of Object.entries(doc.statusSymbols ?? {})) {
+        const known = store.statusSymbols[symbol];
+        if (known && JSON.stringify(known) !== JSON.stringify(def)) {
+          conflict(source, ['statusSymbols', symbol], symbol, origin.get(`status:${symbol}`)!);
+        } else {
+          store.statusSymbols[symbol] = def;
+          origin.set(`status:${symbol}`, source);
+        }
+      }
+
+      doc.observations.forEach((o, i) => {
+        const key = observationKey(o);
+        const known = store.byKey.get(key);
+        if (known) {
+          if (known.value !== o.value || known.status !== o.status) {
+            conflict(source, ['observations', i], `${o.indicator} ${o.region} ${o.period}`, origin.get(`obs:${key}`)!);
+          }
+          return;
+        }
+        const stored: StoredObservation = { ...o, dataset: doc.dataset };
+        store.byKey.set(key, stored);
+        origin.set(`obs:${key}`, source);
+        let list = store.byIndicator.get(o.indicator);
+        if (!list) store.byIndicator.set(o.indicator, (list = []));
+        list.push(stored);
+      });
+
+      if (doc.geometry) store.geometries.push({ ...doc.geometry, base: source });
+      if (doc.dossier) store.dossierTopics.push(...doc.dossier.topics);
+    }
+
+    if (conflicts.length) throw new DataError('conflict', { problems: conflicts, source: conflicts[0]!.source });
+    return store;
+  }
+
+  observations(query: ObservationQuery): StoredObservation[] {
+    const regions = query.regions && new Set(query.regions);
+    const periods = query.periods && new Set(query.periods);
+    const breakdown = Object.entries(query.breakdown ?? {});
+    return (this.byIndicator.get(query.indicator) ?? []).filter(
+      (o) =>
+        (!regions || regions.has(o.region)) &&
+        (!periods || periods.has(o.period)) &&
+        breakdown.every(([d, c]) => o.breakdown?.[d] === c),
+    );
+  }
+
+  /** One observation, or undefined when the file has none for that combination. */
+  get(indicator: string, region: string, period: string, breakdown?: Record<string, string>): StoredObservation | undefined {
+    return this.byKey.get(observationKey({ indicator, region, period, ...(breakdown ? { breakdown } : {}) }));
+  }
+
+  /** All periods of an indicator, oldest first. */
+  periods(indicator: string): string[] {
+    return [...new Set((this.byIndicator.get(indicator) ?? []).map((o) => o.period))].sort();
+  }
+
+  /** Region keys that have observations of an indicator, in the order the files list regions. */
+  regionsWithData(indicator: string): string[] {
+    const keys = new Set((this.byIndicator.get(indicator) ?? []).map((o) => o.region));
+    return [...this.regions.keys()].filter((k) => keys.has(k));
+  }
+
+  regionsAt(level: RegionLevel): Region[] {
+    return [...this.regions.values()].filter((r) => r.level === level);
+  }
+
+  childrenOf(key: string): Region[] {
+    return [...this.regions.values()].filter((r) => r.parent === key);
+  }
+
+  /** The default category per dimension of an indicator: its total, else the first. */
+  defaultBreakdown(indicator: Indicator): Record<string, string> {
+    return Object.fromEntries(
+      (indicator.dimensions ?? []).map((id) => {
+        const d = this.dimensions.get(id)!;
+        return [id, d.total ?? d.categories[0]!.id];
+      }),
+    );
+  }
+
+  /** Explanation of a status symbol (official legend or a file's own), in the current locale. */
+  statusInfo(symbol: string): StatusSymbolInfo | undefined {
+    return statusSymbolInfo(symbol, this.statusSymbols);
+  }
+
+  /** The distinct datasets behind some observations: their sources and attribution lines to show. */
+  datasetsOf(observations: readonly StoredObservation[]): Dataset[] {
+    return [...new Set(observations.map((o) => o.dataset))];
+  }
+}

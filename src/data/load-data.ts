@@ -1,0 +1,47 @@
+/**
+ * Where an element's data comes from, in order of precedence:
+ * 1. the `data` property (one document or an array), set from JavaScript;
+ * 2. otherwise every `src` URL (space-separated) and every inline
+ *    `<script type="application/json">` child, combined.
+ */
+import { validateDocument } from '../format/validate.js';
+import { DataError, locate } from './data-error.js';
+import { DataStore, type SourcedDocument } from './data-store.js';
+import { loadDocument } from './document-cache.js';
+import { parseText } from './fetch-document.js';
+
+export interface DataSources {
+  data?: unknown;
+  src?: string | null;
+  inline?: readonly string[];
+  timeoutMs?: number;
+  /** Bypass the browser's HTTP cache (after a failure). */
+  reload?: boolean;
+}
+
+function fromProperty(data: unknown): SourcedDocument[] {
+  const list = Array.isArray(data) ? data : [data];
+  return list.map((value, i) => {
+    const source = list.length > 1 ? `data[${i}]` : 'data';
+    const result = validateDocument(value);
+    if (!result.valid) throw new DataError('schema', { source, problems: locate(result.problems, source) });
+    return { source, document: result.document };
+  });
+}
+
+export async function loadData(sources: DataSources): Promise<DataStore> {
+  if (sources.data !== undefined && sources.data !== null) return DataStore.combine(fromProperty(sources.data));
+
+  const urls = (sources.src ?? '').split(/\s+/).filter(Boolean);
+  const inline = sources.inline ?? [];
+  if (urls.length === 0 && inline.length === 0) throw new DataError('no-data');
+
+  const inlineDocs = inline.map((text, i) => {
+    const source = `inline #${i + 1}`;
+    return { source, document: parseText(text, source) };
+  });
+  const fetched = await Promise.all(
+    urls.map(async (url) => ({ source: new URL(url, document.baseURI).href, document: await loadDocument(url, sources.timeoutMs, sources.reload) })),
+  );
+  return DataStore.combine([...fetched, ...inlineDocs]);
+}

@@ -1,0 +1,210 @@
+/**
+ * The kreisdossier open-data format, version 1.
+ *
+ * This valibot schema is the single source of truth: the TypeScript types
+ * (`types.ts`) are inferred from it and the shipped JSON Schema
+ * (`schema/kreisdossier-1.schema.json`) is generated from it by
+ * `npm run schema`. Rules that JSON Schema cannot express (unique keys,
+ * references between sections, status vocabulary) live in `rules.ts`.
+ *
+ * Custom messages below are *codes* (e.g. `region-key`), turned into German
+ * and English sentences by `messages.ts`, so the schema stays language-free.
+ */
+import * as v from 'valibot';
+
+export const FORMAT_VERSION = '1.0';
+
+export const TOPICS = [
+  'Bevölkerung',
+  'Gesundheit und Pflege',
+  'Bildung',
+  'Arbeitsmarkt und Wirtschaft',
+  'Soziale Lage',
+  'Digitalisierung',
+  'Strukturwandel',
+] as const;
+
+export const REGION_LEVELS = [
+  'Bund',
+  'Land',
+  'Regierungsbezirk',
+  'Kreis',
+  'Gemeindeverband',
+  'Gemeinde',
+] as const;
+
+export const POLARITIES = ['higher-is-better', 'higher-is-worse', 'neutral'] as const;
+export const INDICATOR_KINDS = ['count', 'share', 'rate', 'mean', 'index'] as const;
+export const GEOMETRY_FORMATS = ['geojson', 'topojson'] as const;
+export const SECTION_ELEMENTS = ['figures', 'chart', 'map', 'table', 'text'] as const;
+
+/** "DG" (Deutschland), AGS of 2/3/5/8 digits, Gemeindeverband 9 digits, ARS 12 digits. */
+export const REGION_KEY_PATTERN = /^(?:DG|\d{2}|\d{3}|\d{5}|\d{8}|\d{9}|\d{12})$/;
+/** Year, month, Stichtag (ISO date), quarter or school/academic year (2015/16). */
+export const PERIOD_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?|-Q[1-4]|\/\d{2})?$/;
+export const IDENTIFIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+/** A date, optionally with time and zone (ISO 8601 / RFC 3339). */
+export const DATE_TIME_PATTERN =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+/** Only web links: data never gets to inject `javascript:` or `data:` URLs. */
+export const HTTP_URL_PATTERN = /^https?:\/\/[^\s]+$/;
+
+/** Non-blank text; kept exactly as given (official strings are never trimmed or rewritten). */
+const text = v.pipe(v.string(), v.regex(/\S/, 'empty-text'));
+const identifier = v.pipe(v.string(), v.regex(IDENTIFIER_PATTERN, 'identifier'));
+const regionKey = v.pipe(v.string(), v.regex(REGION_KEY_PATTERN, 'region-key'));
+const date = v.pipe(v.string(), v.regex(DATE_PATTERN, 'date'));
+const dateTime = v.pipe(v.string(), v.regex(DATE_TIME_PATTERN, 'date-time'));
+const httpUrl = v.pipe(v.string(), v.regex(HTTP_URL_PATTERN, 'http-url'));
+/** A URL of a file, relative to the data file or absolute http(s). */
+const fileUrl = v.pipe(v.string(), v.nonEmpty('empty-text'), v.check((s) => !/^\s*[a-z][a-z0-9+.-]*:/i.test(s) || HTTP_URL_PATTERN.test(s), 'file-url'));
+
+/** German text, or German with an optional English translation. */
+export const LocalizedTextSchema = v.union(
+  [text, v.strictObject({ de: text, en: v.optional(text) })],
+  'localized-text',
+);
+
+export const SourceSchema = v.strictObject({
+  /** Publisher, e.g. "Statistische Ämter des Bundes und der Länder". */
+  publisher: text,
+  /** Table code, e.g. "12411-01-01-4". */
+  table: v.optional(text),
+  /** Title of the source table. */
+  title: v.optional(LocalizedTextSchema),
+  url: v.optional(httpUrl),
+  /** When the table was downloaded. */
+  retrieved: v.optional(dateTime),
+});
+
+export const LicenseSchema = v.strictObject({
+  /** Short id, e.g. "dl-de/by-2-0" or an SPDX id such as "CC-BY-4.0". */
+  id: text,
+  name: v.optional(text),
+  url: v.optional(httpUrl),
+});
+
+export const DatasetSchema = v.strictObject({
+  id: identifier,
+  title: LocalizedTextSchema,
+  description: v.optional(LocalizedTextSchema),
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'min-items')),
+  license: LicenseSchema,
+  /** The exact line to show, e.g. "© Statistische Ämter des Bundes und der Länder, Deutschland, 2024". */
+  attribution: text,
+  /** "Stand": the date the publisher's data refers to / was last revised. */
+  referenceDate: date,
+  /** When this file was produced. */
+  updated: v.optional(dateTime),
+  /** Free-form, namespaced data for tools; never rendered. */
+  extensions: v.optional(v.record(v.string(), v.unknown())),
+});
+
+export const RegionSchema = v.strictObject({
+  /** Official key: AGS (2/3/5/8 digits), Gemeindeverband (9), ARS (12) or "DG". */
+  key: regionKey,
+  name: text,
+  level: v.picklist(REGION_LEVELS, 'region-level'),
+  parent: v.optional(regionKey),
+});
+
+export const CategorySchema = v.strictObject({
+  id: identifier,
+  label: LocalizedTextSchema,
+});
+
+export const DimensionSchema = v.strictObject({
+  /** e.g. "geschlecht", "altersgruppe", "schulart". */
+  id: identifier,
+  label: LocalizedTextSchema,
+  /** In display order (youngest age group first, …). */
+  categories: v.pipe(v.array(CategorySchema), v.minLength(1, 'min-items')),
+  /** The category that stands for "all" (e.g. "insgesamt"), if the source has one. */
+  total: v.optional(identifier),
+});
+
+export const IndicatorSchema = v.strictObject({
+  id: identifier,
+  label: LocalizedTextSchema,
+  /** Unit as published, e.g. "Personen", "%", "Jahre", "je 1.000 Einwohner". */
+  unit: LocalizedTextSchema,
+  decimals: v.pipe(v.number(), v.integer('integer'), v.minValue(0, 'min-value'), v.maxValue(6, 'max-value')),
+  topic: v.picklist(TOPICS, 'topic'),
+  /** Plain-language explanation ("Was bedeutet das?"). */
+  explanation: v.optional(LocalizedTextSchema),
+  polarity: v.picklist(POLARITIES, 'polarity'),
+  kind: v.picklist(INDICATOR_KINDS, 'kind'),
+  /** Ids of the breakdown dimensions every observation of this indicator carries. */
+  dimensions: v.optional(v.array(identifier)),
+});
+
+/** A status symbol a dataset uses beyond the official GENESIS legend. */
+export const StatusSymbolSchema = v.strictObject({
+  label: LocalizedTextSchema,
+  /** true: the symbol stands in place of a value (value must be null). */
+  replacesValue: v.boolean(),
+});
+
+export const ObservationSchema = v.pipe(
+  v.strictObject({
+    indicator: identifier,
+    region: regionKey,
+    period: v.pipe(v.string(), v.regex(PERIOD_PATTERN, 'period')),
+    /** Category per breakdown dimension, e.g. {"geschlecht": "weiblich"}. */
+    breakdown: v.optional(v.record(identifier, identifier)),
+    value: v.nullable(v.pipe(v.number(), v.finite('finite'))),
+    /** GENESIS status symbol ('-', '.', '...', 'x', '/', '()', 'p', 'r', 'e', …). */
+    status: v.optional(v.pipe(v.string(), v.nonEmpty('empty-text'))),
+    footnote: v.optional(LocalizedTextSchema),
+  }),
+  // In the JSON Schema this becomes `if value is null then status is required` (scripts/build-schema.js).
+  v.forward(v.check((o) => o.value !== null || o.status !== undefined, 'null-without-status'), ['status']),
+);
+
+export const GeometryRefSchema = v.strictObject({
+  url: fileUrl,
+  format: v.picklist(GEOMETRY_FORMATS, 'geometry-format'),
+  /** Feature property holding the region key (default "ags"). */
+  keyProperty: v.optional(v.pipe(v.string(), v.nonEmpty('empty-text')), 'ags'),
+  /** TopoJSON object name, e.g. "gemeinden". */
+  object: v.optional(text),
+  level: v.optional(v.picklist(REGION_LEVELS, 'region-level')),
+  attribution: text,
+  license: v.optional(LicenseSchema),
+});
+
+export const DossierSectionSchema = v.strictObject({
+  id: identifier,
+  title: LocalizedTextSchema,
+  text: v.optional(LocalizedTextSchema),
+  element: v.picklist(SECTION_ELEMENTS, 'section-element'),
+  indicators: v.array(identifier),
+  /** Attributes passed on to the element, e.g. {"type": "bar"}. */
+  options: v.optional(v.record(identifier, v.union([v.string(), v.number(), v.boolean()], 'option-value'))),
+});
+
+export const DossierTopicSchema = v.strictObject({
+  topic: v.picklist(TOPICS, 'topic'),
+  title: v.optional(LocalizedTextSchema),
+  intro: v.optional(LocalizedTextSchema),
+  sections: v.array(DossierSectionSchema),
+});
+
+export const DossierSchema = v.strictObject({
+  topics: v.pipe(v.array(DossierTopicSchema), v.minLength(1, 'min-items')),
+});
+
+export const DocumentSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  /** Format version; readers accept every 1.x. */
+  kreisdossier: v.pipe(v.string(), v.regex(/^1\.\d+$/, 'format-version')),
+  dataset: DatasetSchema,
+  regions: v.array(RegionSchema),
+  dimensions: v.optional(v.array(DimensionSchema)),
+  indicators: v.array(IndicatorSchema),
+  observations: v.array(ObservationSchema),
+  statusSymbols: v.optional(v.record(v.pipe(v.string(), v.nonEmpty('empty-text')), StatusSymbolSchema)),
+  geometry: v.optional(GeometryRefSchema),
+  dossier: v.optional(DossierSchema),
+});

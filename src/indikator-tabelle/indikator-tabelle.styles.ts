@@ -1,0 +1,74 @@
+import { css } from 'lit';
+
+export const tableStyles = css`
+  .scroll {
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+    width: max-content;
+    min-width: 100%;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    font-size: 1.125em;
+    padding-bottom: 0.5rem;
+  }
+  caption .unit {
+    font-weight: normal;
+  }
+  th,
+  td {
+    padding: 0.25rem 0.75rem;
+    border-bottom: 1px solid var(--kd-color-border, #c8ccd0);
+  }
+  thead th {
+    border-bottom-width: 2px;
+    vertical-align: bottom;
+  }
+  th[scope='row'] {
+    text-align: start;
+    font-weight: normal;
+  }
+  thead th:not(:first-child),
+  td {
+    text-align: end;
+    white-space: nowrap;
+  }
+  tbody tr:hover {
+    background: var(--kd-color-row-hover, #f1f3f5);
+  }
+  .note-title {
+    margin: 0.75rem 0 0;
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  .legend,
+  .footnotes {
+    margin: 0.5rem 0 0;
+    font-size: 0.875em;
+  }
+  .legend div {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .legend dt {
+    min-width: 2ch;
+    font-weight: 600;
+  }
+  .legend dd {
+    margin: 0;
+  }
+  .footnotes {
+    padding-inline-start: 1.25rem;
+  }
+  @media (forced-colors: active) {
+    th,
+    td {
+      border-color: CanvasText;
+    }
+  }
+`;

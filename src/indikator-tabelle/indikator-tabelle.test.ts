@@ -1,0 +1,195 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { forgetDocument } from '../data/document-cache.js';
+import './define.js';
+import type { IndikatorTabelle } from './indikator-tabelle.js';
+
+const HARZ = '/examples/bevoelkerung-harz.json';
+const ALQ = '/examples/arbeitslosenquote-sachsen-anhalt.json';
+
+/** Waits until the element shows data or an error. */
+async function settled(el: IndikatorTabelle): Promise<IndikatorTabelle> {
+  await waitUntil(() => el.shadowRoot?.querySelector('table, [role="alert"]'), 'element did not settle', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+const q = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
+const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** Visible text of a cell (the value as printed, without screen-reader explanations). */
+const printed = (cell: Element) => text(cell.querySelector('span'));
+
+describe('<indikator-tabelle>', () => {
+  let warnings: string[];
+  const originalWarn = console.warn;
+  beforeEach(() => {
+    warnings = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  });
+  afterEach(() => {
+    console.warn = originalWarn;
+    forgetDocument();
+  });
+
+  it('shows a reserved-size, accessible placeholder while loading', async () => {
+    const el = await fixture<IndikatorTabelle>(html`<indikator-tabelle src="/__test__/slow/400"></indikator-tabelle>`);
+    const status = q(el, '[role="status"]');
+    expect(text(status)).to.equal('Daten werden geladen …');
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
+    await expect(el).to.be.accessible();
+    await settled(el);
+    expect(q(el, 'table')).to.exist;
+  });
+
+  it('renders real data: periods as rows, regions as columns, official values', async () => {
+    const el = await settled(await fixture<IndikatorTabelle>(html`<indikator-tabelle src=${HARZ}></indikator-tabelle>`));
+    expect(text(q(el, 'caption'))).to.equal('Einwohnerinnen und Einwohner (in Personen)');
+    expect(qa(el, 'thead th').map(text)).to.deep.equal(['Zeitraum', 'Sachsen-Anhalt', 'Harz']);
+    const rows = qa(el, 'tbody tr');
+    expect(rows).to.have.length(21);
+    const last = rows[20]!;
+    expect(text(last.querySelector('th'))).to.equal('31.12.2015');
+    expect([...last.querySelectorAll('td')].map(printed)).to.deep.equal(['2.245.470', '221.366']);
+    expect(qa(el, 'th[scope="col"]')).to.have.length(3);
+    expect(qa(el, 'th[scope="row"]')).to.have.length(21);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows status symbols unchanged, explained for screen readers and in a legend', async () => {
+    const el = await settled(await fixture<IndikatorTabelle>(html`<indikator-tabelle src=${HARZ} region="15085" to="2001-12-31"></indikator-tabelle>`));
+    const cells = qa(el, 'tbody td');
+    expect(cells.map(printed)).to.deep.equal(['.', '.', '.', '.', '.', '260.662', '258.228']);
+    expect(text(cells[0]!.querySelector('.visually-hidden'))).to.equal('Zahlenwert unbekannt oder geheim zu halten');
+    expect(text(q(el, '.legend'))).to.contain('.').and.contain('Zahlenwert unbekannt oder geheim zu halten');
+    // the footnote on Harz 2000 is kept and numbered
+    expect(text(cells[5]!.querySelector('sup'))).to.equal('1');
+    expect(text(q(el, '.footnotes li'))).to.contain('Kreisreform vom 01.07.2007');
+  });
+
+  it('always shows source, reference date, attribution and licence', async () => {
+    const el = await settled(await fixture<IndikatorTabelle>(html`<indikator-tabelle src=${HARZ}></indikator-tabelle>`));
+    const source = text(q(el, '[part="source"]'));
+    expect(source).to.contain('Statistische Ämter des Bundes und der Länder, Tabelle 12411-01-01-4');
+    expect(source).to.contain('Stand: 10.10.2017');
+    expect(source).to.contain('© Statistische Ämter des Bundes und der Länder, Deutschland, 2017');
+    expect(source).to.contain('Datenlizenz Deutschland – Namensnennung – Version 2.0');
+    for (const a of qa(el, '[part="source"] a')) {
+      expect(a.getAttribute('href')).to.match(/^https:\/\//);
+      expect(a.getAttribute('rel')).to.contain('noopener').and.contain('noreferrer');
+    }
+  });
+
+  it('selects a breakdown category, a period and regions as rows', async () => {
+    const el = await settled(
+      await fixture<IndikatorTabelle>(html`<indikator-tabelle src=${HARZ} breakdown="geschlecht=weiblich" period="2015-12-31"></indikator-tabelle>`),
+    );
+    expect(text(q(el, 'caption'))).to.equal('Einwohnerinnen und Einwohner, weiblich (in Personen)');
+    expect(qa(el, 'tbody th').map(text)).to.deep.equal(['Sachsen-Anhalt', 'Harz']);
+    expect(qa(el, 'tbody td').map(printed)).to.deep.equal(['1.138.781', '112.340']);
+  });
+
+  it('speaks English on lang="en", also when inherited', async () => {
+    const wrapper = await fixture(html`<div lang="en"><indikator-tabelle src=${ALQ} region="15085" from="2014"></indikator-tabelle></div>`);
+    const el = await settled(wrapper.querySelector('indikator-tabelle')!);
+    expect(text(q(el, 'caption'))).to.equal('Unemployment rate (in %)');
+    expect(qa(el, 'thead th').map(text)).to.deep.equal(['Period', 'Harz']);
+    expect(qa(el, 'tbody td').map(printed)).to.deep.equal(['8.3', '8.0', '7.2']);
+    expect(text(q(el, '[part="source"]'))).to.contain('Reference date: 10 Oct 2017');
+    el.lang = 'de';
+    await el.updateComplete;
+    expect(qa(el, 'tbody td').map(printed)).to.deep.equal(['8,3', '8,0', '7,2']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads inline JSON, and the data property', async () => {
+    const doc = await (await fetch(ALQ)).text();
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.innerHTML = `<indikator-tabelle region="15003" period="2016"><script type="application/json">${doc}</script></indikator-tabelle>`;
+    const inline = await settled(wrapper.querySelector('indikator-tabelle')!);
+    expect(qa(inline, 'tbody td').map(printed)).to.deep.equal(['10,5']);
+
+    const el = await fixture<IndikatorTabelle>(html`<indikator-tabelle region="15085" period="2016"></indikator-tabelle>`);
+    el.data = JSON.parse(doc);
+    await settled(el);
+    expect(qa(el, 'tbody td').map(printed)).to.deep.equal(['7,2']);
+  });
+
+  it('fires kd-render after rendering data', async () => {
+    const el = document.createElement('indikator-tabelle');
+    el.src = HARZ;
+    const rendered = oneEvent(el, 'kd-render');
+    document.body.append(el);
+    const event = await rendered;
+    expect(event.detail.element).to.equal(el);
+    el.remove();
+  });
+
+  describe('failures become an alert inside the widget', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['unknown indicator', `<indikator-tabelle src="${HARZ}" indicator="einwohner"></indikator-tabelle>`, /Den Indikator „einwohner“ gibt es in den Daten nicht/],
+      ['unknown region', `<indikator-tabelle src="${HARZ}" region="15086"></indikator-tabelle>`, /Die Region „15086“ gibt es in den Daten nicht/],
+      ['unknown period', `<indikator-tabelle src="${HARZ}" period="2030"></indikator-tabelle>`, /Den Zeitraum „2030“ gibt es/],
+      ['unknown breakdown', `<indikator-tabelle src="${HARZ}" breakdown="geschlecht=divers"></indikator-tabelle>`, /Die Gliederung „geschlecht=divers“/],
+      ['HTTP 404', '<indikator-tabelle src="/__test__/status/404"></indikator-tabelle>', /HTTP-Status 404/],
+      ['not JSON', '<indikator-tabelle src="/__test__/html"></indikator-tabelle>', /keine gültige JSON-Datei/],
+      ['no data at all', '<indikator-tabelle></indikator-tabelle>', /Es sind keine Daten angegeben/],
+      ['invalid inline JSON', '<indikator-tabelle><script type="application/json">{"kreisdossier": </script></indikator-tabelle>', /keine gültige JSON-Datei/],
+    ];
+    for (const [name, markup, message] of cases) {
+      it(name, async () => {
+        const wrapper = await fixture(html`<div></div>`);
+        wrapper.innerHTML = `${markup}<p id="after">Rest der Seite</p>`;
+        const el = await settled(wrapper.querySelector('indikator-tabelle')!);
+        const alert = q(el, '[role="alert"]');
+        expect(text(alert)).to.match(message);
+        expect(warnings.join('\n')).to.contain('<indikator-tabelle>');
+        expect(wrapper.querySelector('#after')!.textContent).to.equal('Rest der Seite');
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('lists schema problems with their JSON path and warns with the URL', async () => {
+      const doc = JSON.parse(await (await fetch(HARZ)).text());
+      delete doc.dataset.attribution;
+      doc.observations[3].value = null;
+      delete doc.observations[3].status;
+      const el = await fixture<IndikatorTabelle>(html`<indikator-tabelle></indikator-tabelle>`);
+      el.data = doc;
+      await settled(el);
+      const items = qa(el, '[role="alert"] li').map(text);
+      expect(items).to.include('$.dataset.attribution: Pflichtangabe „attribution“ fehlt.');
+      expect(items.some((i) => i.startsWith('$.observations[3].status:'))).to.equal(true);
+      expect(warnings.join('\n')).to.contain('data: $.dataset.attribution');
+    });
+
+    it('offers a retry for network failures, which loads again', async () => {
+      const src = `/__test__/flaky/${Math.random()}`;
+      const el = await settled(await fixture<IndikatorTabelle>(html`<indikator-tabelle src=${src}></indikator-tabelle>`));
+      expect(text(q(el, '[role="alert"]'))).to.contain('HTTP-Status 503');
+      const button = q(el, '[role="alert"] button') as HTMLButtonElement;
+      expect(text(button)).to.equal('Erneut versuchen');
+      await expect(el).to.be.accessible();
+      button.click();
+      await waitUntil(() => q(el, 'table'), 'retry did not load the data');
+      expect(q(el, '[role="alert"]')).to.equal(null);
+    });
+
+    it('uses the page language for messages', async () => {
+      const wrapper = await fixture(html`<div lang="en"><indikator-tabelle src=${HARZ} region="99999"></indikator-tabelle></div>`);
+      const el = await settled(wrapper.querySelector('indikator-tabelle')!);
+      expect(text(q(el, '[role="alert"]'))).to.contain('The region “99999” does not exist in the data.');
+    });
+  });
+
+  it('renders data strings as text, never as markup', async () => {
+    const doc = JSON.parse(await (await fetch(HARZ)).text());
+    doc.regions[1].name = '<img src=x onerror="window.__pwned=1">Harz';
+    doc.dataset.attribution = '<script>window.__pwned=1</script>©';
+    const el = await fixture<IndikatorTabelle>(html`<indikator-tabelle></indikator-tabelle>`);
+    el.data = doc;
+    await settled(el);
+    expect(q(el, 'img, script')).to.equal(null);
+    expect(qa(el, 'thead th').map(text)).to.include('<img src=x onerror="window.__pwned=1">Harz');
+    expect((window as any).__pwned).to.equal(undefined);
+  });
+});
