@@ -1,7 +1,28 @@
 // Browser tests in Debian's headless Chromium (no browser download).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { demoCspMiddleware } from './demo/csp.js';
 import { testServerMiddleware } from './test/server/middleware.js';
+
+/** Prints one closing line "browser: N passed, N failed" that CI can read. */
+function summaryReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      const count = (suite) => {
+        for (const t of suite.tests) t.passed ? passed++ : t.skipped || failed++;
+        suite.suites.forEach(count);
+      };
+      for (const s of sessions) {
+        if (s.testResults) count(s.testResults);
+        if (!s.passed && !s.testResults) failed++; // a file that failed to load
+      }
+      setTimeout(() => console.log(`browser: ${passed} passed, ${failed} failed`));
+    },
+  };
+}
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -16,7 +37,8 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [testServerMiddleware],
+  middleware: [testServerMiddleware, demoCspMiddleware],
+  reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({

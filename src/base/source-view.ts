@@ -13,7 +13,7 @@ function link(url: string | undefined, text: string): TemplateResult | string {
 
 function sourceText(s: Source): string {
   const table = s.table ? msg(str`, Tabelle ${s.table}`, { id: 'source.table' }) : '';
-  const title = s.title ? ` „${localize(s.title)}“` : '';
+  const title = s.title ? msg(str` „${localize(s.title)}“`, { id: 'source.title' }) : '';
   return `${s.publisher}${table}${title}`;
 }
 

@@ -29,6 +29,7 @@ export const tableStyles = css`
     border-bottom-width: 2px;
     vertical-align: bottom;
   }
+  thead th:first-child,
   th[scope='row'] {
     text-align: start;
     font-weight: normal;

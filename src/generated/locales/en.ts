@@ -66,6 +66,7 @@
 'source.license': `Licence:`,
 'source.reference-date': str`Reference date: ${0}.`,
 'source.table': str`, table ${0}`,
+'source.title': str` “${0}”`,
 'status.bar': `fundamental change within a series, affecting comparisons over time`,
 'status.dash': `nil (no figures)`,
 'status.dot': `value unknown or to be kept secret`,
