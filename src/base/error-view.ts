@@ -2,6 +2,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataError } from '../data/data-error.js';
+import { formatNumber } from '../i18n/format.js';
 import { currentLocale } from '../i18n/locale.js';
 
 /** How many problems are listed in the widget; the console gets all of them. */
@@ -17,7 +18,7 @@ export function describeError(error: DataError, timeoutMs: number): string {
     case 'http':
       return msg(str`Der Server hat die Datei ${url} nicht geliefert (HTTP-Status ${error.status ?? '?'}).`, { id: 'error.http' });
     case 'timeout':
-      return msg(str`Die Datei ${url} kam nicht innerhalb von ${Math.round(timeoutMs / 1000)} Sekunden an.`, { id: 'error.timeout' });
+      return msg(str`Die Datei ${url} kam nicht innerhalb von ${formatNumber(timeoutMs / 1000)} Sekunden an.`, { id: 'error.timeout' });
     case 'json':
       return msg(str`Die Datei ${url} ist keine gültige JSON-Datei.`, { id: 'error.json' });
     case 'schema':
@@ -27,6 +28,11 @@ export function describeError(error: DataError, timeoutMs: number): string {
     case 'no-data':
       return msg('Es sind keine Daten angegeben: Attribut „src“, eingebettetes JSON oder Eigenschaft „data“.', { id: 'error.no-data' });
     case 'unknown-indicator':
+      if (!error.value) {
+        return msg('Die Daten enthalten mehrere Indikatoren: bitte mit dem Attribut „indicator“ einen auswählen.', {
+          id: 'error.choose-indicator',
+        });
+      }
       return msg(str`Den Indikator „${error.value ?? ''}“ gibt es in den Daten nicht.`, { id: 'error.unknown-indicator' });
     case 'unknown-region':
       return msg(str`Die Region „${error.value ?? ''}“ gibt es in den Daten nicht.`, { id: 'error.unknown-region' });

@@ -1,6 +1,6 @@
 /**
  * Where an element's data comes from, in order of precedence:
- * 1. the `data` property (one document or an array), set from JavaScript;
+ * 1. the `data` property (a document, its JSON text, or an array of them), set from JavaScript;
  * 2. otherwise every `src` URL (space-separated) and every inline
  *    `<script type="application/json">` child, combined.
  */
@@ -23,6 +23,8 @@ function fromProperty(data: unknown): SourcedDocument[] {
   const list = Array.isArray(data) ? data : [data];
   return list.map((value, i) => {
     const source = list.length > 1 ? `data[${i}]` : 'data';
+    // JSON text is accepted too: a CMS template may hand the file's content over as a string.
+    if (typeof value === 'string') return { source, document: parseText(value, source) };
     const result = validateDocument(value);
     if (!result.valid) throw new DataError('schema', { source, problems: locate(result.problems, source) });
     return { source, document: result.document };

@@ -114,6 +114,18 @@ describe('<indikator-tabelle>', () => {
     expect(qa(el, 'tbody td').map(printed)).to.deep.equal(['7,2']);
   });
 
+  it('fires kd-error with the kind and the problems', async () => {
+    const el = document.createElement('indikator-tabelle');
+    el.setAttribute('src', HARZ);
+    el.setAttribute('indicator', 'fehlt');
+    const failed = oneEvent(el, 'kd-error');
+    document.body.append(el);
+    const event = await failed;
+    expect(event.detail.kind).to.equal('unknown-indicator');
+    expect(event.detail.problems[0].path).to.equal('$.indicators[*].id');
+    el.remove();
+  });
+
   it('fires kd-render after rendering data', async () => {
     const el = document.createElement('indikator-tabelle');
     el.src = HARZ;
@@ -133,6 +145,8 @@ describe('<indikator-tabelle>', () => {
       ['HTTP 404', '<indikator-tabelle src="/__test__/status/404"></indikator-tabelle>', /HTTP-Status 404/],
       ['not JSON', '<indikator-tabelle src="/__test__/html"></indikator-tabelle>', /keine gültige JSON-Datei/],
       ['no data at all', '<indikator-tabelle></indikator-tabelle>', /Es sind keine Daten angegeben/],
+      ['timeout', '<indikator-tabelle src="/__test__/slow/3000" timeout="300"></indikator-tabelle>', /kam nicht innerhalb von 0,3 Sekunden an/],
+      ['several indicators, none chosen', `<indikator-tabelle src="${HARZ} ${ALQ}"></indikator-tabelle>`, /bitte mit dem Attribut „indicator“ einen auswählen/],
       ['invalid inline JSON', '<indikator-tabelle><script type="application/json">{"kreisdossier": </script></indikator-tabelle>', /keine gültige JSON-Datei/],
     ];
     for (const [name, markup, message] of cases) {

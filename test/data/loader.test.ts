@@ -58,6 +58,33 @@ describe('loader', () => {
     expect(error.problems[0]).to.include({ path: '$.observations[70]', source: 'data[1]', code: 'conflict' });
   });
 
+  it('accepts JSON text as the data property', async () => {
+    const text = await (await fetch('/examples/bevoelkerung-harz.json')).text();
+    const store = await loadData({ data: text });
+    expect(store.get('bevoelkerung', '15', '2015-12-31', { geschlecht: 'insgesamt' })?.value).to.equal(2245470);
+    expect((await rejection(loadData({ data: '{"kreisdossier":' }))).kind).to.equal('json');
+    expect((await rejection(loadData({ data: 5 }))).problems[0]).to.include({ path: '$', code: 'wrong-type' });
+  });
+
+  it('keeps the first spelling of a region and warns about the other', async () => {
+    const a = await example();
+    const b = await example('arbeitslosenquote-sachsen-anhalt');
+    b.regions.find((r) => r.key === '15085')!.name = 'Harz, Landkreis';
+    const store = await loadData({ data: [a, b] });
+    expect(store.regions.get('15085')!.name).to.equal('Harz');
+    expect(store.warnings.join()).to.contain('data[1]: $.regions[8].name "Harz, Landkreis" differs from "Harz"');
+  });
+
+  it('reports files that disagree on an indicator’s unit', async () => {
+    const a = await example();
+    const b = await example();
+    b.dataset.id = 'b';
+    b.indicators[0]!.unit = 'Tausend Personen';
+    b.observations = [];
+    const error = await rejection(loadData({ data: [a, b] }));
+    expect(error.problems[0]).to.include({ path: '$.indicators[0]', code: 'conflict', source: 'data[1]' });
+  });
+
   it('reports missing data sources', async () => {
     expect((await rejection(loadData({}))).kind).to.equal('no-data');
   });

@@ -9,7 +9,8 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'error.conflict': `The given files contradict each other.`,
+      'error.choose-indicator': `The data contains several indicators: please choose one with the attribute “indicator”.`,
+'error.conflict': `The given files contradict each other.`,
 'error.empty': `There are no values for this selection.`,
 'error.http': str`The server did not deliver the file ${0} (HTTP status ${1}).`,
 'error.json': str`The file ${0} is not a valid JSON file.`,
