@@ -46,7 +46,7 @@ export abstract class KdElement extends LitElement {
   @property({ attribute: false }) data?: unknown;
 
   /** Milliseconds to wait for a data file before giving up. */
-  @property({ type: Number, reflect: true }) timeout = DEFAULT_TIMEOUT_MS;
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
 
   /** Language of the element ("de" or "en"); inherited from the nearest ancestor when not set. */
   @property({ reflect: true }) override lang!: string;

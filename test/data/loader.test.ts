@@ -85,6 +85,29 @@ describe('loader', () => {
     expect(error.problems[0]).to.include({ path: '$.indicators[0]', code: 'conflict', source: 'data[1]' });
   });
 
+  it('combines a geometry-only file with data files', async () => {
+    const geometryFile = {
+      kreisdossier: '1.0',
+      dataset: {
+        id: 'grenzen-sachsen-anhalt',
+        title: 'Kreisgrenzen Sachsen-Anhalt',
+        sources: [{ publisher: 'Bundesamt für Kartographie und Geodäsie', title: 'VG5000, Stand 01.01.2021' }],
+        license: { id: 'dl-de/by-2-0' },
+        attribution: '© GeoBasis-DE / BKG (2021), Daten verändert',
+        referenceDate: '2021-01-01',
+      },
+      regions: [{ key: '15085', name: 'Harz', level: 'Kreis', parent: '15' }],
+      indicators: [],
+      observations: [],
+      geometry: { url: 'st-kreise-2021.geojson', format: 'geojson', attribution: '© GeoBasis-DE / BKG (2021), Daten verändert' },
+    };
+    const data = await example('arbeitslosenquote-sachsen-anhalt');
+    const store = await loadData({ data: [data, geometryFile] });
+    expect(store.geometries).to.have.length(1);
+    expect(store.geometries[0]).to.include({ url: 'st-kreise-2021.geojson', keyProperty: 'ags', base: 'data[1]' });
+    expect(store.indicators.size).to.equal(1);
+  });
+
   it('reports missing data sources', async () => {
     expect((await rejection(loadData({}))).kind).to.equal('no-data');
   });
