@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { forgetDocument } from '../data/document-cache.js';
 import './define.js';
 import type { IndikatorTabelle } from './indikator-tabelle.js';
@@ -79,6 +80,21 @@ describe('<indikator-tabelle>', () => {
     }
   });
 
+  it('the table is one Tab stop with a visible focus ring (scrollable by keyboard), then come the source links', async () => {
+    const wrapper = await fixture(html`<div><button>vorher</button><indikator-tabelle src=${ALQ}></indikator-tabelle><button>nachher</button></div>`);
+    const el = await settled(wrapper.querySelector('indikator-tabelle')!);
+    wrapper.querySelector('button')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const region = q(el, '.scroll') as HTMLElement;
+    expect(el.shadowRoot!.activeElement === region, 'Tab focuses the table region').to.equal(true);
+    expect(region.getAttribute('role')).to.equal('region');
+    const style = getComputedStyle(region);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.closest('[part="source"]') !== null, 'next Tab: a source link').to.equal(true);
+  });
+
   it('selects a breakdown category, a period and regions as rows', async () => {
     const el = await settled(
       await fixture<IndikatorTabelle>(html`<indikator-tabelle src=${HARZ} breakdown="geschlecht=weiblich" period="2015-12-31"></indikator-tabelle>`),
@@ -132,7 +148,7 @@ describe('<indikator-tabelle>', () => {
     const rendered = oneEvent(el, 'kd-render');
     document.body.append(el);
     const event = await rendered;
-    expect(event.detail.element).to.equal(el);
+    expect(event.detail.element === el, 'detail.element is the element').to.equal(true);
     el.remove();
   });
 
