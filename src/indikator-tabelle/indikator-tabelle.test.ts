@@ -22,14 +22,25 @@ const printed = (cell: Element) => text(cell.querySelector('span'));
 
 describe('<indikator-tabelle>', () => {
   let warnings: string[];
+  let uncaught: unknown[];
   const originalWarn = console.warn;
+  const onError = (e: ErrorEvent) => uncaught.push(e.message);
+  const onRejection = (e: PromiseRejectionEvent) => uncaught.push(e.reason);
   beforeEach(() => {
     warnings = [];
+    uncaught = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
   });
-  afterEach(() => {
+  afterEach(async () => {
+    await new Promise((r) => setTimeout(r)); // let late rejections surface
     console.warn = originalWarn;
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
     forgetDocument();
+    // The host page never sees an exception, whatever the data or the network did.
+    expect(uncaught.map(String)).to.deep.equal([]);
   });
 
   it('shows a reserved-size, accessible placeholder while loading', async () => {
@@ -128,6 +139,14 @@ describe('<indikator-tabelle>', () => {
     el.data = JSON.parse(doc);
     await settled(el);
     expect(qa(el, 'tbody td').map(printed)).to.deep.equal(['7,2']);
+  });
+
+  it('shows the last requested data when attributes change faster than files arrive', async () => {
+    const el = await fixture<IndikatorTabelle>(html`<indikator-tabelle src="/__test__/slow/600"></indikator-tabelle>`);
+    el.src = ALQ;
+    await settled(el);
+    await new Promise((r) => setTimeout(r, 900)); // the slow file has arrived by now
+    expect(text(q(el, 'caption'))).to.equal('Arbeitslosenquote (in %)');
   });
 
   it('fires kd-error with the kind and the problems', async () => {
