@@ -12,7 +12,7 @@ export const sharedStyles = css`
     font-family: var(--kd-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--kd-font-size, 1rem);
     line-height: 1.5;
-    color: var(--kd-color-text, #1b1b1b);
+    color: var(--kd-color-text, inherit);
     background: var(--kd-color-background, transparent);
     min-height: var(--kd-min-height, 12rem);
     contain: layout;
