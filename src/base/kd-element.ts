@@ -55,7 +55,8 @@ export abstract class KdElement extends LitElement {
 
   /** Set by `render()`: whether the last render showed data (then `kd-render` fires). */
   private renderedData = false;
-  private reportedError: DataError | undefined;
+  /** Identity of the last error reported, so re-renders do not warn again. */
+  private reportedError: string | undefined;
   private loadToken = 0;
   private readonly childObserver = new MutationObserver(() => this.reload());
 
@@ -135,8 +136,9 @@ export abstract class KdElement extends LitElement {
 
   /** Warns once per distinct error and tells the page. */
   private report(error: DataError): void {
-    if (this.reportedError === error || (this.reportedError?.kind === error.kind && this.reportedError.value === error.value && error.value !== undefined)) return;
-    this.reportedError = error;
+    const identity = `${error.kind}|${error.source ?? ''}|${error.value ?? ''}|${error.problems.length}`;
+    if (this.reportedError === identity) return;
+    this.reportedError = identity;
     warnError(this.localName, error, this.timeout);
     this.dispatchEvent(new CustomEvent('kd-error', { bubbles: true, composed: true, detail: { kind: error.kind, problems: error.problems } }));
   }

@@ -3,8 +3,7 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DataStore, StoredObservation } from '../data/data-store.js';
 import type { Indicator } from '../format/types.js';
-import { formatNumber, formatWithUnit } from '../i18n/format.js';
-import { localize } from '../i18n/text.js';
+import { formatNumber } from '../i18n/format.js';
 
 /**
  * The value as printed in a table: "221.366", "(1.234)" for "()", "1.234 p"
@@ -15,15 +14,6 @@ export function printedValue(o: StoredObservation, indicator: Indicator): string
   const number = formatNumber(o.value, indicator.decimals);
   if (o.status === '()') return `(${number})`;
   return o.status ? `${number}\u00a0${o.status}` : number;
-}
-
-/** Plain text for announcements and tooltips: "221.366 Personen" or "– (nichts vorhanden)". */
-export function spokenValue(store: DataStore, o: StoredObservation, indicator: Indicator): string {
-  const unit = localize(indicator.unit);
-  const explanation = o.status ? store.statusInfo(o.status)?.label : undefined;
-  if (o.value === null) return `${o.status} (${explanation ?? ''})`;
-  const value = formatWithUnit(o.value, unit, indicator.decimals);
-  return explanation ? `${value} (${o.status}: ${explanation})` : value;
 }
 
 /** A table cell's content: the printed value, the symbol's meaning for screen readers. */

@@ -7,7 +7,7 @@
 import { validateDocument } from '../format/validate.js';
 import { DataError, locate } from './data-error.js';
 import { DataStore, type SourcedDocument } from './data-store.js';
-import { loadDocument } from './document-cache.js';
+import { absoluteUrl, loadDocument } from './document-cache.js';
 import { parseText } from './fetch-document.js';
 
 export interface DataSources {
@@ -43,7 +43,7 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
     return { source, document: parseText(text, source) };
   });
   const fetched = await Promise.all(
-    urls.map(async (url) => ({ source: new URL(url, document.baseURI).href, document: await loadDocument(url, sources.timeoutMs, sources.reload) })),
+    urls.map(async (url) => ({ source: absoluteUrl(url), document: await loadDocument(url, sources.timeoutMs, sources.reload) })),
   );
   return DataStore.combine([...fetched, ...inlineDocs]);
 }

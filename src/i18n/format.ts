@@ -86,8 +86,3 @@ export function formatPeriod(period: string): string {
   }
   return period;
 }
-
-/** A short year-only label, for axes: "2015-12-31" → "2015". */
-export function periodYear(period: string): string {
-  return period.slice(0, 4);
-}

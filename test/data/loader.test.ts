@@ -42,6 +42,19 @@ describe('loader', () => {
     expect(store.datasets).to.have.length(2);
   });
 
+  it('answers queries by level, parent, period and breakdown', async () => {
+    const store = await loadData({ src: '/examples/arbeitslosenquote-sachsen-anhalt.json' });
+    expect(store.regionsAt('Kreis')).to.have.length(14);
+    expect(store.childrenOf('15').map((r) => r.key)).to.include('15085').and.have.length(14);
+    expect(store.periods('arbeitslosenquote')).to.have.length(16);
+    expect(store.periods('arbeitslosenquote')[0]).to.equal('2001');
+    const harz = await loadData({ src: '/examples/bevoelkerung-harz.json' });
+    expect(harz.defaultBreakdown(harz.indicators.get('bevoelkerung')!)).to.deep.equal({ geschlecht: 'insgesamt' });
+    const women2015 = harz.observations({ indicator: 'bevoelkerung', periods: ['2015-12-31'], breakdown: { geschlecht: 'weiblich' } });
+    expect(women2015.map((o) => o.value)).to.deep.equal([1138781, 112340]);
+    expect(harz.datasetsOf(women2015).map((d) => d.attribution)).to.deep.equal(['© Statistische Ämter des Bundes und der Länder, Deutschland, 2017']);
+  });
+
   it('prefers the data property', async () => {
     const doc = await example();
     const store = await loadData({ data: doc, src: '/does-not-exist.json' });
