@@ -87,6 +87,11 @@ export const sharedStyles = css`
   .source p {
     margin: 0;
   }
+  @media print {
+    button {
+      display: none;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,

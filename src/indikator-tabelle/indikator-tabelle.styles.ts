@@ -66,6 +66,14 @@ export const tableStyles = css`
   .footnotes {
     padding-inline-start: 1.25rem;
   }
+  @media print {
+    .scroll {
+      overflow: visible;
+    }
+    tbody tr:hover {
+      background: none;
+    }
+  }
   @media (forced-colors: active) {
     th,
     td {
