@@ -1,0 +1,55 @@
+/** Small helpers every adapter needs, so they name and key things the same way. */
+import type { RegionLevel } from '../src/format/types.js';
+
+/** Region level from an official key: DG, 2 (Land), 3 (Regierungsbezirk), 5 (Kreis), 8 (Gemeinde), 9 (Gemeindeverband). */
+export function levelOfKey(key: string, fallback?: RegionLevel): RegionLevel | undefined {
+  if (key === 'DG') return 'Bund';
+  switch (key.length) {
+    case 2:
+      return 'Land';
+    case 3:
+      return 'Regierungsbezirk';
+    case 5:
+      return 'Kreis';
+    case 8:
+      return 'Gemeinde';
+    case 9:
+      return 'Gemeindeverband';
+    default:
+      return fallback;
+  }
+}
+
+/** The parent key implied by an AGS: Gemeinde → Kreis → Land → DG (Regierungsbezirke skipped). */
+export function parentOfKey(key: string): string | undefined {
+  if (key === 'DG') return undefined;
+  if (key.length === 2) return 'DG';
+  if (key.length === 3 || key.length === 5) return key.slice(0, 2);
+  if (key.length === 8 || key.length === 9) return key.slice(0, 5);
+  return undefined;
+}
+
+/** An identifier from a label: "männlich" → "maennlich", "15 bis unter 20 Jahre" → "15-bis-unter-20-jahre". */
+export function slug(label: string): string {
+  const s = label
+    .trim()
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'x';
+}
+
+/** "31.12.2015" → "2015-12-31"; "2015" and "2015/16" stay; undefined for anything else. */
+export function isoPeriod(raw: string): string | undefined {
+  const s = raw.trim();
+  const date = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s);
+  if (date) return `${date[3]}-${date[2]}-${date[1]}`;
+  if (/^\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4]|\/\d{2})?$/.test(s)) return s;
+  return undefined;
+}
