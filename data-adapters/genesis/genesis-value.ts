@@ -1,7 +1,7 @@
 /**
  * One cell of a GENESIS / Regionalstatistik table: a number with decimal
  * comma, or a symbol that replaces it ('-', '.', '...', 'x', '/'), or a number
- * qualified by '()' ("(12,5)") or by 'p', 'r', 'e' before or after it.
+ * qualified by '()' ("(12,5)") or by 'p', 'r', 's', 'e' before or after it.
  */
 export interface CellValue {
   value: number | null;
@@ -10,7 +10,7 @@ export interface CellValue {
 
 const REPLACING = new Set(['-', '.', '...', 'x', '/']);
 const NUMBER = /^-?\d+(?:,\d+)?$/;
-const QUALIFIED = /^([pre])\s*(-?\d+(?:,\d+)?)$|^(-?\d+(?:,\d+)?)\s*([pre])$/;
+const QUALIFIED = /^([prse])\s*(-?\d+(?:,\d+)?)$|^(-?\d+(?:,\d+)?)\s*([prse])$/;
 const BRACKETED = /^\((-?\d+(?:,\d+)?)\)$/;
 
 const toNumber = (s: string): number => Number(s.replace(',', '.'));

@@ -23,7 +23,9 @@ const OFFICIAL: ReadonlyArray<readonly [symbol: string, replacesValue: boolean, 
   ['()', false, () => msg('Aussagewert eingeschränkt, da der Zahlenwert statistisch relativ unsicher ist', { id: 'status.parens' })],
   ['p', false, () => msg('vorläufige Zahl', { id: 'status.p' })],
   ['r', false, () => msg('berichtigte Zahl', { id: 'status.r' })],
-  ['e', false, () => msg('geschätzte Zahl', { id: 'status.e' })],
+  ['s', false, () => msg('geschätzte Zahl', { id: 'status.s' })],
+  // GENESIS-Online quality flag (value_q): "e" marks a final figure, not an estimate.
+  ['e', false, () => msg('endgültige Zahl', { id: 'status.e' })],
   ['|', false, () => msg('grundsätzliche Änderung innerhalb einer Reihe, die den zeitlichen Vergleich beeinträchtigt', { id: 'status.bar' })],
 ];
 

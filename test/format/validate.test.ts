@@ -150,7 +150,7 @@ describe('format validator', () => {
     it('accepts every official GENESIS symbol in its place', async () => {
       const doc = await example();
       const replacing = ['-', '.', '...', 'x', '/'];
-      const qualifying = ['()', 'p', 'r', 'e', '|'];
+      const qualifying = ['()', 'p', 'r', 's', 'e', '|'];
       replacing.forEach((s, i) => Object.assign(doc.observations[i + 30]!, { value: null, status: s }));
       qualifying.forEach((s, i) => Object.assign(doc.observations[i + 40]!, { status: s }));
       expect(validateDocument(doc).problems).to.deep.equal([]);

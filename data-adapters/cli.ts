@@ -1,0 +1,292 @@
+/**
+ * The `kreisdossier` command: import publisher files, validate, export, merge
+ * and prepare geometry. Messages in German, or English with `--lang en` or an
+ * English LANG. Output files are written only when complete and valid
+ * (temporary file, then rename), never half.
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseDocument, validateDocument } from '../src/format/validate.js';
+import type { KreisdossierDocument, RegionLevel, Topic } from '../src/format/types.js';
+import { AdapterError } from './adapter-error.js';
+import { ADAPTERS, type AdapterName } from './adapters.js';
+import { exportCsv } from './export-csv.js';
+import { mergeDocuments } from './merge.js';
+import { keepWithin } from './within.js';
+import type { ImportOptions, ImportSummary } from './types.js';
+
+type Lang = 'de' | 'en';
+const t = (lang: Lang, de: string, en: string) => (lang === 'en' ? en : de);
+
+const HELP: Record<string, [de: string, en: string]> = {
+  main: [
+    `kreisdossier – amtliche Regionalstatistik ins kreisdossier-Format bringen
+
+Befehle:
+  import <genesis|ffcsv|jsonstat|csv|datapackage> DATEI [Optionen] -o aus.json
+  validate DATEI…                 prüft Dateien; Exit-Code 0 nur wenn alle gültig sind
+  export <csv|jsonstat> DATEI     schreibt die Daten als lange CSV-Tabelle oder JSON-stat 2.0
+  merge DATEI… -o aus.json        führt Dateien zusammen und meldet Widersprüche
+  geo DATEI… [--within SCHLÜSSEL] [--simplify 10%] [--format topojson|geojson] -o aus
+
+kreisdossier BEFEHL --help zeigt die Optionen eines Befehls. --lang en für englische Meldungen.`,
+    `kreisdossier – official regional statistics into the kreisdossier format
+
+Commands:
+  import <genesis|ffcsv|jsonstat|csv|datapackage> FILE [options] -o out.json
+  validate FILE…                  checks files; exit code 0 only if all are valid
+  export <csv|jsonstat> FILE      writes the data as a long CSV table or JSON-stat 2.0
+  merge FILE… -o out.json         combines files and reports contradictions
+  geo FILE… [--within KEY] [--simplify 10%] [--format topojson|geojson] -o out
+
+kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the language of messages.`,
+  ],
+  import: [
+    `kreisdossier import <genesis|ffcsv|jsonstat|csv|datapackage> DATEI -o aus.json
+
+  --indicator ID        Kennung des Indikators (z. B. bevoelkerung)
+  --label TEXT          Bezeichnung, falls die Quelle keine hat
+  --unit TEXT           Einheit, falls die Quelle keine nennt
+  --topic THEMA         Bevölkerung | Gesundheit und Pflege | Bildung | Arbeitsmarkt und Wirtschaft |
+                        Soziale Lage | Digitalisierung | Strukturwandel
+  --kind ART            count | share | rate | mean | index
+  --polarity RICHTUNG   higher-is-better | higher-is-worse | neutral (Standard)
+  --decimals N          Nachkommastellen (Standard: wie in der Quelle)
+  --explanation TEXT    Erklärung in einfacher Sprache
+  --mapping DATEI       JSON-Datei, die Spalten/Zeilen benennt (siehe data-adapters/README.md)
+  --region-level EBENE  Bund | Land | Regierungsbezirk | Kreis | Gemeindeverband | Gemeinde
+  --encoding KODIERUNG  utf-8 | latin1 (Standard: erkannt)
+  --attribution TEXT    Quellenvermerk, falls die Datei keinen ©-Vermerk hat
+  --license ID          Lizenz (Standard bei GENESIS: dl-de/by-2-0)
+  --reference-date JJJJ-MM-TT   Stand, falls die Datei keinen nennt
+  --title TEXT, --dataset-id ID, --table CODE
+  --within SCHLÜSSEL    nur Regionen unterhalb dieses Schlüssels (und darüber liegende zum Vergleich)
+  -o, --output DATEI    Ausgabedatei (ohne: Standardausgabe)`,
+    `kreisdossier import <genesis|ffcsv|jsonstat|csv|datapackage> FILE -o out.json
+
+  --indicator ID        indicator id (e.g. bevoelkerung)
+  --label TEXT          label when the source has none
+  --unit TEXT           unit when the source states none
+  --topic TOPIC         Bevölkerung | Gesundheit und Pflege | Bildung | Arbeitsmarkt und Wirtschaft |
+                        Soziale Lage | Digitalisierung | Strukturwandel
+  --kind KIND           count | share | rate | mean | index
+  --polarity P          higher-is-better | higher-is-worse | neutral (default)
+  --decimals N          digits after the decimal point (default: as in the source)
+  --explanation TEXT    plain-language explanation
+  --mapping FILE        JSON file naming columns/rows (see data-adapters/README.md)
+  --region-level LEVEL  Bund | Land | Regierungsbezirk | Kreis | Gemeindeverband | Gemeinde
+  --encoding ENC        utf-8 | latin1 (default: detected)
+  --attribution TEXT    attribution line when the file has no © line
+  --license ID          licence (GENESIS default: dl-de/by-2-0)
+  --reference-date YYYY-MM-DD   "Stand" when the file states none
+  --title TEXT, --dataset-id ID, --table CODE
+  --within KEY          only regions below this key (and those above it, for comparison)
+  -o, --output FILE     output file (without: standard output)`,
+  ],
+  validate: ['kreisdossier validate DATEI…\n\nJedes Problem erscheint als DATEI: $.json.pfad: Grund.', 'kreisdossier validate FILE…\n\nEach problem is printed as FILE: $.json.path: reason.'],
+  export: [
+    'kreisdossier export <csv|jsonstat> DATEI [-o aus]\n\ncsv: Spalten indicator,region,region_name,period,value,status,unit (Punkt als Dezimaltrenner, leer bei fehlendem Wert).',
+    'kreisdossier export <csv|jsonstat> FILE [-o out]\n\ncsv: columns indicator,region,region_name,period,value,status,unit ("." as decimal separator, empty when null).',
+  ],
+  merge: ['kreisdossier merge DATEI… -o aus.json\n\nWidersprüche werden gemeldet, nichts wird überschrieben.', 'kreisdossier merge FILE… -o out.json\n\nContradictions are reported; nothing is overwritten.'],
+  geo: [
+    'kreisdossier geo DATEI… [--within SCHLÜSSEL] [--simplify 10%] [--format topojson|geojson] [--key-property ags] [--source-crs EPSG:31467] [--object NAME] [--precision N] -o aus\n\nShapefile (.shp mit .dbf/.shx/.prj), GeoJSON oder TopoJSON → WGS84, nach amtlichem Schlüssel.',
+    'kreisdossier geo FILE… [--within KEY] [--simplify 10%] [--format topojson|geojson] [--key-property ags] [--source-crs EPSG:31467] [--object NAME] [--precision N] -o out\n\nShapefile (.shp with .dbf/.shx/.prj), GeoJSON or TopoJSON → WGS84, keyed by official key.',
+  ],
+};
+
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+  lang: { type: 'string' },
+  indicator: { type: 'string' },
+  label: { type: 'string' },
+  unit: { type: 'string' },
+  topic: { type: 'string' },
+  kind: { type: 'string' },
+  polarity: { type: 'string' },
+  decimals: { type: 'string' },
+  explanation: { type: 'string' },
+  mapping: { type: 'string' },
+  'region-level': { type: 'string' },
+  encoding: { type: 'string' },
+  attribution: { type: 'string' },
+  license: { type: 'string' },
+  'reference-date': { type: 'string' },
+  title: { type: 'string' },
+  'dataset-id': { type: 'string' },
+  table: { type: 'string' },
+  within: { type: 'string' },
+  simplify: { type: 'string' },
+  format: { type: 'string' },
+  'key-property': { type: 'string' },
+  'source-crs': { type: 'string' },
+  object: { type: 'string' },
+  precision: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+export class CliError extends Error {}
+
+/** Writes a file completely or not at all. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+function output(values: Values, text: string, io: Io): void {
+  if (values.output) writeAtomically(values.output, text);
+  else io.stdout(text);
+}
+
+function importOptions(values: Values): ImportOptions {
+  const indicator: ImportOptions['indicator'] = {};
+  if (values.indicator) indicator.id = values.indicator;
+  if (values.label) indicator.label = values.label;
+  if (values.unit) indicator.unit = values.unit;
+  if (values.topic) indicator.topic = values.topic as Topic;
+  if (values.kind) indicator.kind = values.kind as NonNullable<ImportOptions['indicator']>['kind'];
+  if (values.polarity) indicator.polarity = values.polarity as NonNullable<ImportOptions['indicator']>['polarity'];
+  if (values.decimals) indicator.decimals = Number(values.decimals);
+  if (values.explanation) indicator.explanation = values.explanation;
+  const dataset: NonNullable<ImportOptions['dataset']> = {};
+  if (values.attribution) dataset.attribution = values.attribution;
+  if (values.license) dataset.license = { id: values.license };
+  if (values['reference-date']) dataset.referenceDate = values['reference-date'];
+  if (values.title) dataset.title = values.title;
+  if (values['dataset-id']) dataset.id = values['dataset-id'];
+  const options: ImportOptions = { indicator, dataset };
+  if (values['region-level']) options.regionLevel = values['region-level'] as RegionLevel;
+  if (values.encoding) options.encoding = /^(latin-?1|iso-8859-1|windows-1252)$/i.test(values.encoding) ? 'windows-1252' : 'utf-8';
+  return options;
+}
+
+function printSummary(file: string, s: ImportSummary, lang: Lang, io: Io): void {
+  const nulls = Object.entries(s.nullsByStatus).map(([sym, n]) => `"${sym}" ${n}`).join(', ') || '–';
+  io.stderr(
+    `${file}: ${t(lang, 'Zeilen gelesen', 'rows read')} ${s.rowsRead}, ${t(lang, 'Beobachtungen geschrieben', 'observations written')} ${s.observationsWritten}, ` +
+      `${t(lang, 'fehlende Werte nach Zeichen', 'nulls by status')}: ${nulls}\n`,
+  );
+  for (const k of s.skipped) {
+    io.stderr(`${file}: ${t(lang, 'übersprungen', 'skipped')} ${k.count}× ${k.reason}${k.firstLine ? ` (${t(lang, 'zuerst Zeile', 'first line')} ${k.firstLine})` : ''}\n`);
+  }
+}
+
+function readDocument(file: string, lang: Lang): KreisdossierDocument {
+  const result = parseDocument(readFileSync(file, 'utf8'));
+  if (!result.valid) throw new CliError(result.problems.map((p) => `${file}: ${p.path}: ${p.message[lang]}`).join('\n'));
+  return result.document;
+}
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Runs the command line; returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let lang: Lang = /^en/i.test(env.LANG ?? '') ? 'en' : 'de';
+  let file = '';
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    if (values.lang) lang = values.lang.startsWith('en') ? 'en' : 'de';
+    const [command, ...args] = positionals;
+    const help = HELP[command ?? 'main'] ?? HELP.main!;
+    if (values.help || !command) {
+      io.stdout(`${help[lang === 'en' ? 1 : 0]}\n`);
+      return command || values.help ? 0 : 2;
+    }
+
+    switch (command) {
+      case 'import': {
+        const [format, input] = args as [AdapterName | undefined, string | undefined];
+        if (!format || !input || !(format in ADAPTERS)) throw new CliError(HELP.import![lang === 'en' ? 1 : 0]);
+        file = input;
+        const options = importOptions(values);
+        const mapping = values.mapping ? JSON.parse(readFileSync(values.mapping, 'utf8')) : undefined;
+        const imported = await ADAPTERS[format]({ file: input, options, mapping, table: values.table });
+        const { document, summary } = values.within ? keepWithin(imported, values.within) : imported;
+        const result = validateDocument(document);
+        if (!result.valid) {
+          throw new CliError(result.problems.map((p) => `${input}: ${p.path}: ${p.message[lang]}`).join('\n'));
+        }
+        printSummary(input, summary, lang, io);
+        output(values, `${JSON.stringify(result.document, null, 1)}\n`, io);
+        return 0;
+      }
+      case 'validate': {
+        if (args.length === 0) throw new CliError(HELP.validate![lang === 'en' ? 1 : 0]);
+        let ok = true;
+        for (const f of args) {
+          file = f;
+          const result = parseDocument(readFileSync(f, 'utf8'));
+          if (result.valid) io.stderr(`${f}: ${t(lang, 'gültig', 'valid')}\n`);
+          else {
+            ok = false;
+            for (const p of result.problems) io.stdout(`${f}: ${p.path}: ${p.message[lang]}\n`);
+          }
+        }
+        return ok ? 0 : 1;
+      }
+      case 'export': {
+        const [format, input] = args;
+        if (!input || (format !== 'csv' && format !== 'jsonstat')) throw new CliError(HELP.export![lang === 'en' ? 1 : 0]);
+        file = input;
+        const doc = readDocument(input, lang);
+        if (format === 'csv') output(values, exportCsv(doc), io);
+        else {
+          const { exportJsonStat } = await import('./jsonstat/jsonstat-export.js');
+          output(values, `${JSON.stringify(exportJsonStat(doc), null, 1)}\n`, io);
+        }
+        return 0;
+      }
+      case 'merge': {
+        if (args.length < 2 || !values.output) throw new CliError(HELP.merge![lang === 'en' ? 1 : 0]);
+        const merged = mergeDocuments(args.map((f) => ((file = f), { file: f, document: readDocument(f, lang) })));
+        if (!merged.document) {
+          for (const c of merged.conflicts) io.stderr(`${c.file}: ${c.path}: ${c.reason}\n`);
+          return 1;
+        }
+        const check = validateDocument(merged.document);
+        if (!check.valid) throw new CliError(check.problems.map((p) => `${values.output}: ${p.path}: ${p.message[lang]}`).join('\n'));
+        output(values, `${JSON.stringify(check.document, null, 1)}\n`, io);
+        return 0;
+      }
+      case 'geo': {
+        if (args.length === 0 || !values.output) throw new CliError(HELP.geo![lang === 'en' ? 1 : 0]);
+        file = args[0]!;
+        const { convertGeometry } = await import('./geo/geo-convert.js');
+        const files = Object.fromEntries(args.map((f) => [basename(f), readFileSync(f)]));
+        const result = await convertGeometry({ files }, {
+          ...(values.within ? { within: values.within } : {}),
+          ...(values.simplify ? { simplify: values.simplify } : {}),
+          ...(values.format ? { format: values.format as 'geojson' | 'topojson' } : {}),
+          ...(values['key-property'] ? { keyProperty: values['key-property'] } : {}),
+          ...(values['source-crs'] ? { sourceCrs: values['source-crs'] } : {}),
+          ...(values.object ? { objectName: values.object } : {}),
+          ...(values.precision ? { precision: Number(values.precision) } : {}),
+        });
+        for (const w of result.warnings) io.stderr(`${file}: ${w}\n`);
+        io.stderr(`${file}: ${result.featureCount} ${t(lang, 'Gebiete', 'features')}\n`);
+        output(values, result.data, io);
+        return 0;
+      }
+      default:
+        throw new CliError(HELP.main![lang === 'en' ? 1 : 0]);
+    }
+  } catch (error) {
+    if (error instanceof AdapterError) io.stderr(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}\n`);
+    else if (error instanceof CliError) io.stderr(`${error.message}\n`);
+    else if ((error as NodeJS.ErrnoException).code === 'ENOENT') io.stderr(`${t(lang, 'Datei nicht gefunden', 'file not found')}: ${(error as NodeJS.ErrnoException).path}\n`);
+    else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.stderr(`${(error as Error).message}\n`);
+    else io.stderr(`${file}: ${t(lang, 'Fehler', 'error')}: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Value cells of plain CSV files: numbers with "." or "," as decimal
+ * separator (never both, never guessed per cell), GENESIS symbols, and
+ * markers the source declares as missing (Table Schema `missingValues`).
+ */
+import { AdapterError } from '../adapter-error.js';
+
+export type Decimal = '.' | ',';
+
+/** Official GENESIS symbols that stand instead of a value. */
+export const REPLACING = new Set(['-', '.', '...', 'x', '/']);
+/** Official GENESIS symbols that qualify a value. */
+export const QUALIFYING = new Set(['()', 'p', 'r', 'e', '|']);
+export const isOfficial = (s: string) => REPLACING.has(s) || QUALIFYING.has(s);
+
+/** The status of an empty cell (declared in the document as "in der Quelle leer"). */
+export const EMPTY_STATUS = 'leer';
+
+export interface NumberFormat {
+  decimal: Decimal;
+  /** Thousands separator, only when the source declares one (Table Schema `groupChar`). */
+  group?: string;
+  /** Table Schema type "integer": no fractional part. */
+  integer?: boolean;
+}
+
+export type Cell =
+  | { value: number; status?: string; places: number }
+  /** `marker` is set when the cell was empty or a declared missing value (not an official symbol). */
+  | { value: null; status: string; marker?: string };
+
+const POINT = /^-?\d+(?:\.(\d+))?$/;
+const COMMA = /^-?\d+(?:,(\d+))?$/;
+const FRACTION = /^-?\d+([.,])(\d+)$/;
+const BRACKETED = /^\((.+)\)$/;
+const QUALIFIED = /^([pre])\s*(\S.*)$|^(.*\S)\s*([pre])$/;
+
+/** A plain number in the given format, with its number of decimal places as written. */
+export function parseNumber(raw: string, format: NumberFormat): { value: number; places: number } | undefined {
+  let s = raw.trim();
+  if (format.group) s = s.split(format.group).join('');
+  const m = (format.decimal === ',' ? COMMA : POINT).exec(s);
+  if (!m || (format.integer && m[1] !== undefined)) return undefined;
+  const value = Number(s.replace(',', '.'));
+  return Number.isFinite(value) ? { value, places: m[1]?.length ?? 0 } : undefined;
+}
+
+/** Parses a value cell; undefined when it is neither a number, a symbol nor a missing marker. */
+export function parseCell(raw: string, format: NumberFormat, missing: ReadonlySet<string>): Cell | undefined {
+  const cell = raw.trim();
+  if (REPLACING.has(cell)) return { value: null, status: cell };
+  if (cell === '' || missing.has(raw) || missing.has(cell)) return { value: null, status: cell || EMPTY_STATUS, marker: cell };
+  const plain = parseNumber(cell, format);
+  if (plain) return plain;
+  const bracketed = BRACKETED.exec(cell);
+  const inner = bracketed && parseNumber(bracketed[1]!, format);
+  if (inner) return { ...inner, status: '()' };
+  const qualified = QUALIFIED.exec(cell);
+  if (qualified) {
+    const [, prefix, prefixed, suffixed, suffix] = qualified;
+    const n = parseNumber((prefixed ?? suffixed)!, format);
+    if (n) return { ...n, status: (prefix ?? suffix)! };
+  }
+  return undefined;
+}
+
+/** The number part of a cell without brackets and p/r/e qualifiers. */
+const numberPart = (raw: string) =>
+  raw
+    .trim()
+    .replace(BRACKETED, '$1')
+    .replace(/^[pre]\s*|\s*[pre]$/g, '');
+
+/**
+ * The decimal separator of a file: the one its first fractional cell uses.
+ * When every fractional cell has exactly three digits ("1.234"), the
+ * separator may as well be a thousands separator: refused, never guessed.
+ */
+export function detectDecimal(cells: Iterable<{ raw: string; line: number }>): { decimal: Decimal; line?: number } {
+  let first: { decimal: Decimal; line: number; raw: string } | undefined;
+  let onlyThreeDigits = true;
+  for (const { raw, line } of cells) {
+    const m = FRACTION.exec(numberPart(raw));
+    if (!m) continue;
+    if (!first) first = { decimal: m[1] as Decimal, line, raw: raw.trim() };
+    if (m[2]!.length !== 3) onlyThreeDigits = false;
+  }
+  if (!first) return { decimal: '.' };
+  if (onlyThreeDigits) {
+    throw new AdapterError(
+      `cannot tell whether "${first.raw}" has a decimal or a thousands separator: set "decimal": "." or "," in the mapping`,
+      first.line,
+    );
+  }
+  return { decimal: first.decimal, line: first.line };
+}
+
+/** Why a cell is refused, for the error message. */
+export function explainBadCell(raw: string, format: NumberFormat, detectedAt?: number): string {
+  const cell = raw.trim();
+  const other = format.decimal === ',' ? '.' : ',';
+  const source = detectedAt !== undefined ? ` (detected from line ${detectedAt})` : '';
+  if (FRACTION.test(numberPart(cell)) && numberPart(cell).includes(other)) {
+    return `"${cell}" is ambiguous: the decimal separator is "${format.decimal}"${source}, so "${other}" could be a thousands separator`;
+  }
+  if (format.integer && parseNumber(cell, { decimal: format.decimal }) !== undefined) return `"${cell}" is not an integer`;
+  return `"${cell}" is neither a number (decimal separator "${format.decimal}"${source}) nor a status symbol nor a declared missing value`;
+}

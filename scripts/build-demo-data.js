@@ -1,0 +1,62 @@
+// `npm run data`: builds the demo's kreisdossier files from the committed raw publisher files
+// (data-adapters/fixtures) with the project's own CLI. Run after `tsc -p tsconfig.node.json`.
+import { mkdirSync } from 'node:fs';
+import { main } from '../build/node/data-adapters/cli.js';
+
+const RAW = 'data-adapters/fixtures/datenguide-genesapi-data';
+const OUT = process.env.KD_DEMO_OUT ?? 'demo/data';
+const io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+const jobs = [
+  [`${RAW}/12411-01-01-4_00.csv`, 'bevoelkerung-kreise.json', '--within', '15', '--indicator', 'bevoelkerung', '--label', 'Einwohnerinnen und Einwohner', '--topic', 'Bevölkerung',
+    '--explanation', 'Wie viele Menschen am 31. Dezember mit Hauptwohnsitz in der Region gemeldet waren.'],
+  [`${RAW}/12411-01-01-5_00.csv`, 'bevoelkerung-gemeinden-harz.json', '--within', '15085', '--indicator', 'bevoelkerung', '--label', 'Einwohnerinnen und Einwohner', '--topic', 'Bevölkerung',
+    '--explanation', 'Wie viele Menschen am 31. Dezember mit Hauptwohnsitz in der Gemeinde gemeldet waren.'],
+  [`${RAW}/12411-02-03-4_00.csv`, 'altersgruppen-kreise.json', '--within', '15', '--mapping', 'data-adapters/mappings/12411-02-03-4.json'],
+  [`${RAW}/12411-07-01-4_00.csv`, 'durchschnittsalter-kreise.json', '--within', '15', '--indicator', 'durchschnittsalter', '--label', 'Durchschnittsalter', '--topic', 'Bevölkerung', '--kind', 'mean',
+    '--explanation', 'Das mittlere Alter aller Einwohnerinnen und Einwohner.'],
+  [`${RAW}/12612-01-01-4_00.csv`, 'geburten-kreise.json', '--within', '15', '--indicator', 'lebendgeborene', '--label', 'Lebendgeborene', '--topic', 'Bevölkerung', '--polarity', 'higher-is-better'],
+  [`${RAW}/12613-01-01-4_00.csv`, 'sterbefaelle-kreise.json', '--within', '15', '--indicator', 'gestorbene', '--label', 'Gestorbene', '--topic', 'Bevölkerung'],
+  [`${RAW}/13211-02-05-4_00.csv`, 'arbeitslosigkeit-kreise.json', '--within', '15', '--mapping', 'data-adapters/mappings/13211-02-05-4.json'],
+  [`${RAW}/13111-01-03-4_00.csv`, 'beschaeftigte-kreise.json', '--within', '15', '--indicator', 'sv-beschaeftigte', '--label', 'Sozialversicherungspflichtig Beschäftigte am Arbeitsort',
+    '--topic', 'Arbeitsmarkt und Wirtschaft', '--polarity', 'higher-is-better'],
+  [`${RAW}/22411-02-02-4_00.csv`, 'pflege-kreise.json', '--within', '15', '--mapping', 'data-adapters/mappings/22411-02-02-4.json'],
+  [`${RAW}/21111-01-03-4.csv`, 'schulen-kreise.json', '--within', '15', '--mapping', 'data-adapters/mappings/21111-01-03-4.json'],
+];
+
+// GENESIS flat files (Regionalatlas, fetched 10.03.2026): they carry no © line and no "Stand".
+const FF = 'data-adapters/fixtures/formats/genesis-ffcsv';
+const ffcsvJobs = [
+  [`${FF}/AI-N-01-2-5_1773175147935_de_flat.excerpt-land15.csv`, 'siedlungsflaeche-gemeinden.json', '--table', 'AI-N-01-2-5', '--mapping', 'data-adapters/mappings/AI-N-01-2-5.json',
+    '--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', '--reference-date', '2026-03-10'],
+  [`${FF}/12411-01-01-4_1773175772751_de_flat.csv`, 'bevoelkerung-kreise-2024.json', '--within', '15', '--table', '12411-01-01-4', '--indicator', 'bevoelkerung',
+    '--label', 'Einwohnerinnen und Einwohner', '--topic', 'Bevölkerung', '--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', '--reference-date', '2026-03-10'],
+];
+
+// Boundaries (BKG VG5000, 2021) as WGS84 TopoJSON keyed by AGS.
+const GEO = 'data-adapters/fixtures/geo';
+const geoJobs = [
+  [`${GEO}/harz-gemeinden-2021.geojson`, 'geo/harz-gemeinden-2021.topo.json', '--within', '15085'],
+  [`${GEO}/st-kreise-2021.geojson`, 'geo/st-kreise-2021.topo.json'],
+  [`${GEO}/de-kreise-2021.topo.json`, 'geo/de-kreise-2021.topo.json'],
+];
+
+mkdirSync(`${OUT}/geo`, { recursive: true });
+let failed = 0;
+for (const [input, output, ...args] of jobs) {
+  const code = await main(['import', 'genesis', input, ...args, '-o', `${OUT}/${output}`], io);
+  if (code !== 0) failed++;
+}
+for (const [input, output, ...args] of ffcsvJobs) {
+  const code = await main(['import', 'ffcsv', input, ...args, '-o', `${OUT}/${output}`], io);
+  if (code !== 0) failed++;
+}
+for (const [input, output, ...args] of geoJobs) {
+  const code = await main(['geo', input, ...args, '--format', 'topojson', '-o', `${OUT}/${output}`], io);
+  if (code !== 0) failed++;
+}
+if (failed) {
+  console.error(`${failed} of ${jobs.length + ffcsvJobs.length + geoJobs.length} demo files failed`);
+  process.exit(1);
+}
+console.error(`${jobs.length + ffcsvJobs.length + geoJobs.length} demo files written to ${OUT}/`);
