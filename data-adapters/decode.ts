@@ -4,7 +4,28 @@
  * UTF-8 is read as Windows-1252, the superset of Latin-1 browsers and
  * GENESIS use.
  */
+import { AdapterError } from './adapter-error.js';
+
 export type Encoding = 'utf-8' | 'windows-1252';
+
+/** 1-based line of the first byte sequence that is not UTF-8. */
+function firstInvalidLine(bytes: Uint8Array): number {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      try {
+        strict.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return line;
+}
 
 export interface DecodedText {
   text: string;
@@ -16,8 +37,8 @@ export function decode(bytes: Uint8Array, encoding?: Encoding | 'latin1' | 'iso-
   try {
     // ignoreBOM: false (default) drops a leading BOM
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch (error) {
-    if (encoding === 'utf-8') throw error;
+  } catch {
+    if (encoding === 'utf-8') throw new AdapterError('the file is not valid UTF-8: pass --encoding latin1', firstInvalidLine(bytes));
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
 }

@@ -6,6 +6,9 @@ import { main } from '../build/node/data-adapters/cli.js';
 const RAW = 'data-adapters/fixtures/datenguide-genesapi-data';
 const OUT = process.env.KD_DEMO_OUT ?? 'demo/data';
 const io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+// The broadband file has ~80 columns we do not use; their per-column skip lines would drown the log.
+let columnsNotImported = 0;
+const quiet = { stdout: io.stdout, stderr: (t) => (/not imported/.test(t) ? columnsNotImported++ : process.stderr.write(t)) };
 
 const jobs = [
   [`${RAW}/12411-01-01-4_00.csv`, 'bevoelkerung-kreise.json', '--within', '15', '--indicator', 'bevoelkerung', '--label', 'Einwohnerinnen und Einwohner', '--topic', 'Bevölkerung',
@@ -33,6 +36,13 @@ const ffcsvJobs = [
     '--label', 'Einwohnerinnen und Einwohner', '--topic', 'Bevölkerung', '--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', '--reference-date', '2026-03-10'],
 ];
 
+// Breitbandatlas (Bundesnetzagentur), all Kreise, state mid-2021; the file has no region names.
+const csvJobs = [
+  ['data-adapters/fixtures/breitbandatlas-paket3/landkreis_privat_2021_1.csv', 'breitband-kreise-2021.json', '--mapping', 'data-adapters/mappings/breitband-2021-1.json',
+    '--attribution', 'Breitbandatlas | Gigabit-Grundbuch (gigabitgrundbuch.bund.de), Daten verändert',
+    '--license', 'Breitbandatlas-Nutzungsbedingungen (Namensnennung)', '--reference-date', '2021-06-30'],
+];
+
 // Boundaries (BKG VG5000, 2021) as WGS84 TopoJSON keyed by AGS.
 const GEO = 'data-adapters/fixtures/geo';
 const geoJobs = [
@@ -51,12 +61,17 @@ for (const [input, output, ...args] of ffcsvJobs) {
   const code = await main(['import', 'ffcsv', input, ...args, '-o', `${OUT}/${output}`], io);
   if (code !== 0) failed++;
 }
+for (const [input, output, ...args] of csvJobs) {
+  const code = await main(['import', 'csv', input, ...args, '-o', `${OUT}/${output}`], quiet);
+  if (code !== 0) failed++;
+}
+if (columnsNotImported) console.error(`(${columnsNotImported} unused columns of the broadband file not imported, each counted by the CLI)`);
 for (const [input, output, ...args] of geoJobs) {
   const code = await main(['geo', input, ...args, '--format', 'topojson', '-o', `${OUT}/${output}`], io);
   if (code !== 0) failed++;
 }
 if (failed) {
-  console.error(`${failed} of ${jobs.length + ffcsvJobs.length + geoJobs.length} demo files failed`);
+  console.error(`${failed} of ${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length} demo files failed`);
   process.exit(1);
 }
-console.error(`${jobs.length + ffcsvJobs.length + geoJobs.length} demo files written to ${OUT}/`);
+console.error(`${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length} demo files written to ${OUT}/`);

@@ -66,6 +66,8 @@ describe('kreisdossier CLI', () => {
     r = await run('import', 'genesis', truncated, '--indicator', 'x', '--topic', 'Bildung', '-o', out);
     assert.equal(r.code, 2);
     assert.match(r.err, /truncated\.csv:\d+: .*truncated/);
+    r = await run('import', 'genesis', GENESIS, '--encoding', 'utf-8', '--indicator', 'x', '--topic', 'Bildung', '-o', out);
+    assert.match(r.err, /12411-01-01-4\.csv:2: the file is not valid UTF-8: pass --encoding latin1/);
     assert.equal(existsSync(out), false);
   });
 
