@@ -282,7 +282,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         throw new CliError(HELP.main![lang === 'en' ? 1 : 0]);
     }
   } catch (error) {
-    if (error instanceof AdapterError) io.stderr(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}\n`);
+    if (error instanceof AdapterError) io.stderr(`${file}${error.line ? `:${error.line}` : ''}: ${error.reason[lang]}\n`);
     else if (error instanceof CliError) io.stderr(`${error.message}\n`);
     else if ((error as NodeJS.ErrnoException).code === 'ENOENT') io.stderr(`${t(lang, 'Datei nicht gefunden', 'file not found')}: ${(error as NodeJS.ErrnoException).path}\n`);
     else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.stderr(`${(error as Error).message}\n`);

@@ -38,7 +38,7 @@ export function decode(bytes: Uint8Array, encoding?: Encoding | 'latin1' | 'iso-
     // ignoreBOM: false (default) drops a leading BOM
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    if (encoding === 'utf-8') throw new AdapterError('the file is not valid UTF-8: pass --encoding latin1', firstInvalidLine(bytes));
+    if (encoding === 'utf-8') throw new AdapterError({ de: 'die Datei ist kein gültiges UTF-8: bitte --encoding latin1 angeben', en: 'the file is not valid UTF-8: pass --encoding latin1' }, firstInvalidLine(bytes));
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
 }

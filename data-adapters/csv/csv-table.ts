@@ -4,7 +4,7 @@
  * that every row has as many fields as the header.
  */
 import { parse } from 'csv-parse/sync';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, type Reason } from '../adapter-error.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -21,7 +21,7 @@ export interface CsvTable {
 }
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
-const shown = (d: string) => (d === '\t' ? 'tab' : `"${d}"`);
+const shown = (d: string): Reason => (d === '\t' ? { de: 'Tabulator', en: 'tab' } : { de: `„${d}“`, en: `"${d}"` });
 
 /** The delimiter from the header line: the one of `,` `;` tab that occurs outside quotes, most often. */
 export function detectDelimiter(text: string): Delimiter {
@@ -33,9 +33,16 @@ export function detectDelimiter(text: string): Delimiter {
     else if (!quoted && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  if (ranked[0]![1] === 0) throw new AdapterError('cannot detect the delimiter: the header line has no ",", ";" or tab', 1);
+  if (ranked[0]![1] === 0) throw new AdapterError({ de: 'das Trennzeichen lässt sich nicht erkennen: die Kopfzeile enthält weder „,“ noch „;“ noch einen Tabulator', en: 'cannot detect the delimiter: the header line has no ",", ";" or tab' }, 1);
   if (ranked[0]![1] === ranked[1]![1]) {
-    throw new AdapterError(`cannot tell the delimiter: the header line has as many ${shown(ranked[0]![0])} as ${shown(ranked[1]![0])}; set "delimiter" in the mapping`, 1);
+    const [a, b] = [shown(ranked[0]![0]), shown(ranked[1]![0])];
+    throw new AdapterError(
+      {
+        de: `das Trennzeichen ist nicht eindeutig: ${a.de} und ${b.de} kommen in der Kopfzeile gleich oft vor; bitte "delimiter" in der Zuordnung angeben`,
+        en: `cannot tell the delimiter: the header line has as many ${a.en} as ${b.en}; set "delimiter" in the mapping`,
+      },
+      1,
+    );
   }
   return ranked[0]![0];
 }
@@ -46,10 +53,10 @@ export function readCsvTable(text: string, delimiter: Delimiter = detectDelimite
     records = parse(text, { delimiter, relax_column_count: true, info: true, skip_empty_lines: false }) as unknown as typeof records;
   } catch (error) {
     const e = error as Error & { lines?: number };
-    throw new AdapterError(`CSV: ${e.message}`, e.lines);
+    throw new AdapterError({ de: `CSV-Fehler: ${e.message}`, en: `CSV: ${e.message}` }, e.lines);
   }
   const header = records[0]?.record;
-  if (!header || header.every((h) => h.trim() === '')) throw new AdapterError('the file has no header line', 1);
+  if (!header || header.every((h) => h.trim() === '')) throw new AdapterError({ de: 'die Datei hat keine Kopfzeile', en: 'the file has no header line' }, 1);
   const rows: CsvRow[] = [];
   let previousEnd = records[0]!.info.lines;
   for (const { record, info } of records.slice(1)) {
@@ -57,7 +64,13 @@ export function readCsvTable(text: string, delimiter: Delimiter = detectDelimite
     previousEnd = info.lines;
     if (record.length === 1 && record[0] === '') continue; // a blank line holds no row
     if (record.length !== header.length) {
-      throw new AdapterError(`the row has ${record.length} fields, the header ${header.length} (delimiter ${shown(delimiter)})`, line);
+      throw new AdapterError(
+        {
+          de: `die Zeile hat ${record.length} Felder, die Kopfzeile ${header.length} (Trennzeichen ${shown(delimiter).de})`,
+          en: `the row has ${record.length} fields, the header ${header.length} (delimiter ${shown(delimiter).en})`,
+        },
+        line,
+      );
     }
     rows.push({ line, cells: record });
   }

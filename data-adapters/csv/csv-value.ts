@@ -3,7 +3,7 @@
  * separator (never both, never guessed per cell), GENESIS symbols, and
  * markers the source declares as missing (Table Schema `missingValues`).
  */
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, type Reason } from '../adapter-error.js';
 
 export type Decimal = '.' | ',';
 
@@ -88,21 +88,35 @@ export function detectDecimal(cells: Iterable<{ raw: string; line: number }>): {
   if (!first) return { decimal: '.' };
   if (onlyThreeDigits) {
     throw new AdapterError(
-      `cannot tell whether "${first.raw}" has a decimal or a thousands separator: set "decimal": "." or "," in the mapping`,
+      {
+        de: `ob „${first.raw}“ ein Dezimal- oder ein Tausendertrennzeichen enthält, lässt sich nicht erkennen: bitte "decimal": "." oder "," in der Zuordnung angeben`,
+        en: `cannot tell whether "${first.raw}" has a decimal or a thousands separator: set "decimal": "." or "," in the mapping`,
+      },
       first.line,
     );
   }
   return { decimal: first.decimal, line: first.line };
 }
 
-/** Why a cell is refused, for the error message. */
-export function explainBadCell(raw: string, format: NumberFormat, detectedAt?: number): string {
+/** Why a cell is refused, for the error message (German and English). */
+export function badCellReason(raw: string, format: NumberFormat, detectedAt?: number): Reason {
   const cell = raw.trim();
   const other = format.decimal === ',' ? '.' : ',';
-  const source = detectedAt !== undefined ? ` (detected from line ${detectedAt})` : '';
+  const source: Reason = detectedAt !== undefined ? { de: ` (erkannt in Zeile ${detectedAt})`, en: ` (detected from line ${detectedAt})` } : { de: '', en: '' };
   if (FRACTION.test(numberPart(cell)) && numberPart(cell).includes(other)) {
-    return `"${cell}" is ambiguous: the decimal separator is "${format.decimal}"${source}, so "${other}" could be a thousands separator`;
+    return {
+      de: `„${cell}“ ist mehrdeutig: das Dezimaltrennzeichen ist „${format.decimal}“${source.de}, „${other}“ könnte also ein Tausendertrennzeichen sein`,
+      en: `"${cell}" is ambiguous: the decimal separator is "${format.decimal}"${source.en}, so "${other}" could be a thousands separator`,
+    };
   }
-  if (format.integer && parseNumber(cell, { decimal: format.decimal }) !== undefined) return `"${cell}" is not an integer`;
-  return `"${cell}" is neither a number (decimal separator "${format.decimal}"${source}) nor a status symbol nor a declared missing value`;
+  if (format.integer && parseNumber(cell, { decimal: format.decimal }) !== undefined) return { de: `„${cell}“ ist keine ganze Zahl`, en: `"${cell}" is not an integer` };
+  return {
+    de: `„${cell}“ ist weder eine Zahl (Dezimaltrennzeichen „${format.decimal}“${source.de}) noch ein Zeichen noch ein als fehlend erklärter Wert`,
+    en: `"${cell}" is neither a number (decimal separator "${format.decimal}"${source.en}) nor a status symbol nor a declared missing value`,
+  };
+}
+
+/** Why a cell is refused, in English (the text of `badCellReason(…).en`). */
+export function explainBadCell(raw: string, format: NumberFormat, detectedAt?: number): string {
+  return badCellReason(raw, format, detectedAt).en;
 }

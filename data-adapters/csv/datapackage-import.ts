@@ -11,7 +11,7 @@
  */
 import { HTTP_URL_PATTERN, IDENTIFIER_PATTERN } from '../../src/format/schema.js';
 import type { Dataset, License, Source } from '../../src/format/types.js';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, type Reason } from '../adapter-error.js';
 import { slug } from '../common.js';
 import { decode } from '../decode.js';
 import type { ImportOptions, ImportResult } from '../types.js';
@@ -35,30 +35,38 @@ function chooseResource(pkg: Json, name?: string): Json {
   const resources = list(pkg.resources);
   if (name !== undefined) {
     const found = resources.find((r) => r.name === name);
-    if (!found) throw new AdapterError(`the package has no resource "${name}" (it has: ${resources.map((r) => String(r.name)).join(', ')})`);
+    if (!found) {
+      const names = resources.map((r) => String(r.name)).join(', ');
+      throw new AdapterError({ de: `das Paket hat keine Ressource „${name}“ (vorhanden: ${names})`, en: `the package has no resource "${name}" (it has: ${names})` });
+    }
     return found;
   }
   const tabular = resources.filter((r) => isObject(r.schema) || typeof r.schema === 'string' || r.format === 'csv' || /\.csv$/i.test(String(r.path)));
   if (tabular.length === 1) return tabular[0]!;
-  if (tabular.length === 0) throw new AdapterError('the package has no tabular (CSV) resource');
-  throw new AdapterError(`the package has several tabular resources (${tabular.map((r) => String(r.name)).join(', ')}): name one (--resource)`);
+  if (tabular.length === 0) throw new AdapterError({ de: 'das Paket hat keine tabellarische Ressource (CSV)', en: 'the package has no tabular (CSV) resource' });
+  const names = tabular.map((r) => String(r.name)).join(', ');
+  throw new AdapterError({
+    de: `das Paket hat mehrere tabellarische Ressourcen (${names}): bitte eine davon angeben (--resource)`,
+    en: `the package has several tabular resources (${names}): name one (--resource)`,
+  });
 }
 
 /** A path inside the package: relative, without "..", never a URL. */
 function checkPath(path: unknown): string {
-  if (Array.isArray(path)) throw new AdapterError('resources split over several files are not supported');
+  if (Array.isArray(path)) throw new AdapterError({ de: 'auf mehrere Dateien verteilte Ressourcen werden nicht unterstützt', en: 'resources split over several files are not supported' });
   const p = str(path);
-  if (!p) throw new AdapterError('the resource has no "path" (inline "data" is not supported)');
-  if (/^[a-z][a-z0-9+.-]*:/i.test(p)) throw new AdapterError(`the resource is remote (${p}): download it and point "path" at the copy`);
-  if (p.startsWith('/') || p.split(/[\\/]/).includes('..')) throw new AdapterError(`resource path "${p}" leaves the package folder`);
+  if (!p) throw new AdapterError({ de: 'die Ressource hat keinen "path" (eingebettete "data" werden nicht unterstützt)', en: 'the resource has no "path" (inline "data" is not supported)' });
+  if (/^[a-z][a-z0-9+.-]*:/i.test(p)) throw new AdapterError({ de: `die Ressource liegt nicht lokal vor (${p}): bitte herunterladen und "path" auf die Kopie setzen`, en: `the resource is remote (${p}): download it and point "path" at the copy` });
+  if (p.startsWith('/') || p.split(/[\\/]/).includes('..')) throw new AdapterError({ de: `der Ressourcenpfad „${p}“ führt aus dem Paketordner hinaus`, en: `resource path "${p}" leaves the package folder` });
   return p;
 }
 
-function readJson(bytes: Uint8Array, what: string): unknown {
+function readJson(bytes: Uint8Array, what: Reason): unknown {
   try {
     return JSON.parse(decode(bytes, 'utf-8').text);
   } catch (error) {
-    throw new AdapterError(`${what}: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    throw new AdapterError({ de: `${what.de}: ${message}`, en: `${what.en}: ${message}` });
   }
 }
 
@@ -73,7 +81,11 @@ function sourcesOf(items: Json[]): Source[] {
 
 function licenseOf(items: Json[], given: boolean): License | undefined {
   if (items.length > 1 && !given) {
-    throw new AdapterError(`the package names ${items.length} licences (${items.map((l) => String(l.name ?? l.title)).join(', ')}): pass --license`);
+    const names = items.map((l) => String(l.name ?? l.title)).join(', ');
+    throw new AdapterError({
+      de: `das Paket nennt ${items.length} Lizenzen (${names}): bitte --license angeben`,
+      en: `the package names ${items.length} licences (${names}): pass --license`,
+    });
   }
   const l = items[0];
   const id = l && (str(l.name) ?? str(l.title));
@@ -84,12 +96,22 @@ function licenseOf(items: Json[], given: boolean): License | undefined {
 
 function numberFormatOf(field: Json): Partial<NumberFormat> | undefined {
   if (field.type !== 'number' && field.type !== 'integer') return undefined;
-  if (field.bareNumber === false) throw new AdapterError(`field "${String(field.name)}": "bareNumber": false is not supported`);
+  if (field.bareNumber === false) throw new AdapterError({ de: `Feld „${String(field.name)}“: "bareNumber": false wird nicht unterstützt`, en: `field "${String(field.name)}": "bareNumber": false is not supported` });
   const group = str(field.groupChar);
   // An integer has no decimal separator: with groupChar "." its cells may hold "," only as an error.
   const decimal = field.decimalChar ?? (field.type === 'integer' && group === '.' ? ',' : '.');
-  if (decimal !== '.' && decimal !== ',') throw new AdapterError(`field "${String(field.name)}": decimalChar "${String(decimal)}" is not supported`);
-  if (group === decimal) throw new AdapterError(`field "${String(field.name)}": groupChar and decimalChar are both "${decimal}"`);
+  if (decimal !== '.' && decimal !== ',') {
+    throw new AdapterError({
+      de: `Feld „${String(field.name)}“: decimalChar „${String(decimal)}“ wird nicht unterstützt`,
+      en: `field "${String(field.name)}": decimalChar "${String(decimal)}" is not supported`,
+    });
+  }
+  if (group === decimal) {
+    throw new AdapterError({
+      de: `Feld „${String(field.name)}“: groupChar und decimalChar sind beide „${decimal}“`,
+      en: `field "${String(field.name)}": groupChar and decimalChar are both "${decimal}"`,
+    });
+  }
   return { decimal, ...(group ? { group } : {}), ...(field.type === 'integer' ? { integer: true } : {}) };
 }
 
@@ -98,34 +120,52 @@ export function importDataPackage(
   readResource: (path: string) => Uint8Array,
   options: DataPackageImportOptions = {},
 ): ImportResult {
-  if (!isObject(descriptor) || !Array.isArray(descriptor.resources)) throw new AdapterError('not a Data Package: datapackage.json needs "resources"');
+  if (!isObject(descriptor) || !Array.isArray(descriptor.resources)) {
+    throw new AdapterError({ de: 'kein Data Package: datapackage.json braucht "resources"', en: 'not a Data Package: datapackage.json needs "resources"' });
+  }
   const mapping = parseCsvMapping(options.mapping ?? {});
   const resource = chooseResource(descriptor, options.resource);
   const path = checkPath(resource.path);
 
-  const schema = typeof resource.schema === 'string' ? readJson(readResource(checkPath(resource.schema)), `schema ${resource.schema}`) : resource.schema;
-  if (!isObject(schema) || !Array.isArray(schema.fields)) throw new AdapterError(`resource "${String(resource.name)}" has no Table Schema with "fields"`);
+  const schema = typeof resource.schema === 'string' ? readJson(readResource(checkPath(resource.schema)), { de: `Schema ${resource.schema}`, en: `schema ${resource.schema}` }) : resource.schema;
+  if (!isObject(schema) || !Array.isArray(schema.fields)) {
+    throw new AdapterError({ de: `die Ressource „${String(resource.name)}“ hat kein Table Schema mit "fields"`, en: `resource "${String(resource.name)}" has no Table Schema with "fields"` });
+  }
   const fields = list(schema.fields);
-  if (fields.length !== schema.fields.length || fields.some((f) => !str(f.name))) throw new AdapterError('every schema field needs a "name"');
+  if (fields.length !== schema.fields.length || fields.some((f) => !str(f.name))) {
+    throw new AdapterError({ de: 'jedes Feld des Schemas braucht einen "name"', en: 'every schema field needs a "name"' });
+  }
 
   const dialect = isObject(resource.dialect) ? resource.dialect : {};
-  if (dialect.header === false) throw new AdapterError('resources without a header row ("header": false) are not supported');
+  if (dialect.header === false) {
+    throw new AdapterError({ de: 'Ressourcen ohne Kopfzeile ("header": false) werden nicht unterstützt', en: 'resources without a header row ("header": false) are not supported' });
+  }
   const delimiter = (mapping.delimiter ?? dialect.delimiter ?? ',') as Delimiter;
-  if (![',', ';', '\t'].includes(delimiter)) throw new AdapterError(`delimiter "${String(delimiter)}" is not supported`);
+  if (![',', ';', '\t'].includes(delimiter)) throw new AdapterError({ de: `das Trennzeichen „${String(delimiter)}“ wird nicht unterstützt`, en: `delimiter "${String(delimiter)}" is not supported` });
   const encoding = options.encoding ?? (/^(latin-?1|iso-8859-1|windows-1252|cp1252)$/i.test(String(resource.encoding ?? '')) ? 'windows-1252' : 'utf-8');
   const table = readCsvTable(decode(readResource(path), encoding).text, delimiter);
 
   fields.forEach((f, i) => {
     if (table.header[i] !== f.name) {
-      throw new AdapterError(`column ${i + 1} of ${path} is "${table.header[i] ?? ''}", the schema says "${String(f.name)}"`, 1);
+      throw new AdapterError(
+        {
+          de: `Spalte ${i + 1} von ${path} heißt „${table.header[i] ?? ''}“, laut Schema „${String(f.name)}“`,
+          en: `column ${i + 1} of ${path} is "${table.header[i] ?? ''}", the schema says "${String(f.name)}"`,
+        },
+        1,
+      );
     }
   });
-  if (table.header.length !== fields.length) throw new AdapterError(`${path} has ${table.header.length} columns, the schema ${fields.length}`, 1);
+  if (table.header.length !== fields.length) {
+    throw new AdapterError({ de: `${path} hat ${table.header.length} Spalten, das Schema ${fields.length}`, en: `${path} has ${table.header.length} columns, the schema ${fields.length}` }, 1);
+  }
 
   // Table Schema v1: ["", "NA"]; v2 also [{"value": "-99", "label": "…"}].
   const missingList: unknown[] = schema.missingValues === undefined ? [''] : Array.isArray(schema.missingValues) ? schema.missingValues : [null];
   const missing = missingList.map((m) => (typeof m === 'string' ? { value: m } : isObject(m) && typeof m.value === 'string' ? { value: m.value, label: str(m.label) } : undefined));
-  if (missing.some((m) => m === undefined)) throw new AdapterError('"missingValues" must list strings or {"value": …, "label": …}');
+  if (missing.some((m) => m === undefined)) {
+    throw new AdapterError({ de: '"missingValues" muss Zeichenketten oder {"value": …, "label": …} aufführen', en: '"missingValues" must list strings or {"value": …, "label": …}' });
+  }
 
   const name = str(descriptor.name);
   const title = str(resource.title) ?? str(descriptor.title) ?? name;

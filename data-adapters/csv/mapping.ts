@@ -4,7 +4,7 @@
  * are recognised by common names (ags, period, value, …).
  */
 import type { Dataset, LocalizedText } from '../../src/format/types.js';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, type Reason } from '../adapter-error.js';
 import type { IndicatorOptions } from '../types.js';
 
 /** A column name, or a value that holds for every row. */
@@ -50,39 +50,44 @@ const OBJECT_KEYS = ['statusSymbols', 'indicators', 'dataset'] as const;
 const KNOWN = new Set<string>([...STRING_KEYS, ...FIXED_KEYS, ...RECORD_KEYS, ...OBJECT_KEYS, 'padKeys', 'decimal', 'delimiter', 'missingValues']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const fail = (what: string): never => {
-  throw new AdapterError(`mapping: ${what}`);
+const fail = (what: Reason): never => {
+  throw new AdapterError({ de: `Zuordnung: ${what.de}`, en: `mapping: ${what.en}` });
 };
 
 /** Checks the shape of a parsed mapping file (not its column names: those are checked against the header). */
 export function parseCsvMapping(value: unknown): CsvMapping {
-  if (!isObject(value)) return fail('must be a JSON object');
-  for (const key of Object.keys(value)) if (!KNOWN.has(key)) fail(`unknown field "${key}"`);
-  for (const key of STRING_KEYS) if (value[key] !== undefined && typeof value[key] !== 'string') fail(`"${key}" must be a column name`);
+  if (!isObject(value)) return fail({ de: 'muss ein JSON-Objekt sein', en: 'must be a JSON object' });
+  for (const key of Object.keys(value)) if (!KNOWN.has(key)) fail({ de: `unbekanntes Feld „${key}“`, en: `unknown field "${key}"` });
+  for (const key of STRING_KEYS) if (value[key] !== undefined && typeof value[key] !== 'string') fail({ de: `"${key}" muss ein Spaltenname sein`, en: `"${key}" must be a column name` });
   for (const key of FIXED_KEYS) {
     const v = value[key];
     if (v !== undefined && typeof v !== 'string' && !(isObject(v) && typeof v.fixed === 'string' && Object.keys(v).length === 1)) {
-      fail(`"${key}" must be a column name or {"fixed": "…"}`);
+      fail({ de: `"${key}" muss ein Spaltenname oder {"fixed": "…"} sein`, en: `"${key}" must be a column name or {"fixed": "…"}` });
     }
   }
   for (const key of RECORD_KEYS) {
     const v = value[key];
-    if (v !== undefined && !(isObject(v) && Object.values(v).every((x) => typeof x === 'string'))) fail(`"${key}" must map names to strings`);
+    if (v !== undefined && !(isObject(v) && Object.values(v).every((x) => typeof x === 'string'))) fail({ de: `"${key}" muss Namen auf Zeichenketten abbilden`, en: `"${key}" must map names to strings` });
   }
-  for (const key of OBJECT_KEYS) if (value[key] !== undefined && !isObject(value[key])) fail(`"${key}" must be an object`);
-  if (value.padKeys !== undefined && typeof value.padKeys !== 'boolean') fail('"padKeys" must be true or false');
-  if (value.decimal !== undefined && value.decimal !== '.' && value.decimal !== ',') fail('"decimal" must be "." or ","');
-  if (value.delimiter !== undefined && ![',', ';', '\t'].includes(value.delimiter as string)) fail('"delimiter" must be ",", ";" or "\\t"');
+  for (const key of OBJECT_KEYS) if (value[key] !== undefined && !isObject(value[key])) fail({ de: `"${key}" muss ein Objekt sein`, en: `"${key}" must be an object` });
+  if (value.padKeys !== undefined && typeof value.padKeys !== 'boolean') fail({ de: '"padKeys" muss true oder false sein', en: '"padKeys" must be true or false' });
+  if (value.decimal !== undefined && value.decimal !== '.' && value.decimal !== ',') fail({ de: '"decimal" muss „.“ oder „,“ sein', en: '"decimal" must be "." or ","' });
+  if (value.delimiter !== undefined && ![',', ';', '\t'].includes(value.delimiter as string)) fail({ de: '"delimiter" muss „,“, „;“ oder „\\t“ sein', en: '"delimiter" must be ",", ";" or "\\t"' });
   const missing = value.missingValues;
-  if (missing !== undefined && !(Array.isArray(missing) && missing.every((x) => typeof x === 'string'))) fail('"missingValues" must be a list of strings');
+  if (missing !== undefined && !(Array.isArray(missing) && missing.every((x) => typeof x === 'string'))) fail({ de: '"missingValues" muss eine Liste von Zeichenketten sein', en: '"missingValues" must be a list of strings' });
   if (isObject(value.statusSymbols)) {
     for (const [symbol, def] of Object.entries(value.statusSymbols)) {
       if (!isObject(def) || typeof def.replacesValue !== 'boolean' || def.label === undefined) {
-        fail(`status symbol "${symbol}" needs {"label": {"de": …, "en": …}, "replacesValue": true|false}`);
+        fail({
+          de: `das Zeichen „${symbol}“ braucht {"label": {"de": …, "en": …}, "replacesValue": true|false}`,
+          en: `status symbol "${symbol}" needs {"label": {"de": …, "en": …}, "replacesValue": true|false}`,
+        });
       }
     }
   }
-  if (value.values !== undefined && value.value !== undefined) fail('give either "value" (long shape) or "values" (wide shape), not both');
+  if (value.values !== undefined && value.value !== undefined) {
+    fail({ de: 'entweder "value" (lange Form) oder "values" (breite Form) angeben, nicht beides', en: 'give either "value" (long shape) or "values" (wide shape), not both' });
+  }
   return value as CsvMapping;
 }
 

@@ -6,7 +6,7 @@
  */
 import { DATE_PATTERN } from '../../src/format/schema.js';
 import type { Dataset, Indicator, KreisdossierInput, LocalizedText } from '../../src/format/types.js';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, type Reason } from '../adapter-error.js';
 import { slug } from '../common.js';
 import { emptySummary, type ImportOptions, type ImportResult, type IndicatorOptions } from '../types.js';
 import type { CsvTable } from './csv-table.js';
@@ -46,15 +46,31 @@ function resolveDataset(src: TableSource, options: ImportOptions): Dataset {
   const merged: Partial<Dataset> = { ...own, ...given };
   // "--license CC-BY-4.0" naming the licence the source describes in full keeps the full description.
   if (given.license && own.license && given.license.id === own.license.id) merged.license = { ...own.license, ...given.license };
-  const missing = (what: string, how: string): never => {
-    throw new AdapterError(`the source states no ${what}: pass ${how}`);
+  /** `what` in German with its article ("keinen Titel"); `how` a flag (the same in both languages) or a Reason. */
+  const missing = (what: Reason, how: string | Reason): never => {
+    const h: Reason = typeof how === 'string' ? { de: how, en: how } : how;
+    throw new AdapterError({ de: `die Quelle nennt ${what.de}: bitte ${h.de} angeben`, en: `the source states no ${what.en}: pass ${h.en}` });
   };
-  const title = merged.title ?? missing('title', '--title');
-  const sources = merged.sources?.length ? merged.sources : missing('source', 'a mapping with "dataset": {"sources": [{"publisher": "…", "url": "…"}]}');
-  const license = merged.license ?? missing('licence', '--license');
-  const attribution = merged.attribution ?? missing('attribution', '--attribution');
-  const referenceDate = merged.referenceDate ?? missing('reference date ("Stand")', '--reference-date YYYY-MM-DD');
-  if (!DATE_PATTERN.test(referenceDate)) throw new AdapterError(`reference date "${referenceDate}" is not a date YYYY-MM-DD (--reference-date)`);
+  const title = merged.title ?? missing({ de: 'keinen Titel', en: 'title' }, '--title');
+  const sources = merged.sources?.length
+    ? merged.sources
+    : missing(
+        { de: 'keine Quelle', en: 'source' },
+        {
+          de: 'eine Zuordnung mit "dataset": {"sources": [{"publisher": "…", "url": "…"}]}',
+          en: 'a mapping with "dataset": {"sources": [{"publisher": "…", "url": "…"}]}',
+        },
+      );
+  const license = merged.license ?? missing({ de: 'keine Lizenz', en: 'licence' }, '--license');
+  const attribution = merged.attribution ?? missing({ de: 'keinen Quellenvermerk', en: 'attribution' }, '--attribution');
+  const referenceDate =
+    merged.referenceDate ?? missing({ de: 'keinen Stichtag („Stand“)', en: 'reference date ("Stand")' }, { de: '--reference-date JJJJ-MM-TT', en: '--reference-date YYYY-MM-DD' });
+  if (!DATE_PATTERN.test(referenceDate)) {
+    throw new AdapterError({
+      de: `der Stichtag „${referenceDate}“ ist kein Datum JJJJ-MM-TT (--reference-date)`,
+      en: `reference date "${referenceDate}" is not a date YYYY-MM-DD (--reference-date)`,
+    });
+  }
   return { ...merged, id: merged.id ?? slug(textOf(title)), title, sources, license, attribution, referenceDate };
 }
 
@@ -84,13 +100,21 @@ function kindOf(id: string, unit: LocalizedText): Indicator['kind'] {
   const u = textOf(unit);
   if (u === '%') return 'share';
   if (u === 'Anzahl' || u === 'Personen') return 'count';
-  throw new AdapterError(`cannot tell what kind of measure "${id}" (unit ${u}) is: pass --kind count|share|rate|mean|index`);
+  throw new AdapterError({
+    de: `welche Art von Größe „${id}“ (Einheit ${u}) ist, lässt sich nicht erkennen: bitte --kind count|share|rate|mean|index angeben`,
+    en: `cannot tell what kind of measure "${id}" (unit ${u}) is: pass --kind count|share|rate|mean|index`,
+  });
 }
 
 export function tableToDocument(src: TableSource, options: ImportOptions = {}): ImportResult {
   const { table, mapping } = src;
   for (const symbol of Object.keys(mapping.statusSymbols ?? {})) {
-    if (isOfficial(symbol)) throw new AdapterError(`mapping: "${symbol}" is an official GENESIS symbol and keeps its official meaning`);
+    if (isOfficial(symbol)) {
+      throw new AdapterError({
+        de: `Zuordnung: „${symbol}“ ist ein amtliches GENESIS-Zeichen und behält seine amtliche Bedeutung`,
+        en: `mapping: "${symbol}" is an official GENESIS symbol and keeps its official meaning`,
+      });
+    }
   }
   const layout = resolveLayout(table.header, mapping, options.indicator?.id);
   const dataset = resolveDataset(src, options);
@@ -119,11 +143,24 @@ export function tableToDocument(src: TableSource, options: ImportOptions = {}): 
   const indicators: Indicator[] = [...collected.indicators].map(([id, seen]) => {
     const spec: IndicatorOptions = { ...defaults, ...mapping.indicators?.[id], ...options.indicators?.[id] };
     if (spec.unit !== undefined && seen.unit !== undefined && textOf(spec.unit) !== seen.unit) {
-      throw new AdapterError(`the file gives unit "${seen.unit}" for "${id}", the options "${textOf(spec.unit)}"`);
+      throw new AdapterError({
+        de: `die Datei nennt für „${id}“ die Einheit „${seen.unit}“, die Optionen „${textOf(spec.unit)}“`,
+        en: `the file gives unit "${seen.unit}" for "${id}", the options "${textOf(spec.unit)}"`,
+      });
     }
     const unit = spec.unit ?? seen.unit;
-    if (unit === undefined) throw new AdapterError(`the source states no unit for "${id}": pass --unit (or "indicators": {"${id}": {"unit": "…"}} in the mapping)`);
-    if (!spec.topic) throw new AdapterError(`no topic for "${id}": pass --topic (or "indicators": {"${id}": {"topic": "…"}} in the mapping)`);
+    if (unit === undefined) {
+      throw new AdapterError({
+        de: `die Quelle nennt keine Einheit für „${id}“: bitte --unit angeben (oder "indicators": {"${id}": {"unit": "…"}} in der Zuordnung)`,
+        en: `the source states no unit for "${id}": pass --unit (or "indicators": {"${id}": {"unit": "…"}} in the mapping)`,
+      });
+    }
+    if (!spec.topic) {
+      throw new AdapterError({
+        de: `kein Thema für „${id}“: bitte --topic angeben (oder "indicators": {"${id}": {"topic": "…"}} in der Zuordnung)`,
+        en: `no topic for "${id}": pass --topic (or "indicators": {"${id}": {"topic": "…"}} in the mapping)`,
+      });
+    }
     const column = valueColumnOf(id);
     const fixed = layout.indicator && 'fixed' in layout.indicator;
     return {

@@ -87,12 +87,12 @@ export class FfcsvConverter {
   private header(cells: string[]): void {
     const layout = parseFfcsvHeader(cells);
     // Breakdown signatures are bit masks over the variable slots.
-    if (layout.slots.length > 30) throw new AdapterError(`${layout.slots.length} classifying variables: at most 30 are supported`, 1);
+    if (layout.slots.length > 30) throw new AdapterError({ de: `${layout.slots.length} klassifizierende Merkmale: höchstens 30 werden unterstützt`, en: `${layout.slots.length} classifying variables: at most 30 are supported` }, 1);
     // Fail before reading a large file when metadata the file cannot have is missing.
     if (layout.kind === 'ffcsv-2024') requiredDatasetFacts(this.options);
     const o = this.options;
     if (!o.indicator?.topic && !Object.values(o.indicators ?? {}).some((x) => x.topic)) {
-      throw new AdapterError('the source names no topic for its indicators: pass --topic', 1);
+      throw new AdapterError({ de: 'die Quelle nennt kein Thema für ihre Indikatoren: bitte --topic angeben', en: 'the source names no topic for its indicators: pass --topic' }, 1);
     }
     if (layout.kind === 'ffcsv-legacy') {
       this.legacyIndicators = layout.values.map((c) => this.createIndicator(c.code, c.label, c.unit, 1));
@@ -117,7 +117,13 @@ export class FfcsvConverter {
       return;
     }
     if (cells.length !== layout.width) {
-      throw new AdapterError(`the line has ${cells.length} fields, the header ${layout.width} (truncated line or wrong delimiter?)`, line);
+      throw new AdapterError(
+        {
+          de: `die Zeile hat ${cells.length} Felder, die Kopfzeile ${layout.width} (abgeschnittene Zeile oder falsches Trennzeichen?)`,
+          en: `the line has ${cells.length} fields, the header ${layout.width} (truncated line or wrong delimiter?)`,
+        },
+        line,
+      );
     }
     const statistic = cells[layout.statisticsCode]!;
     if (statistic !== this.lastStatistic && !this.statistics.has(statistic)) this.statistics.set(statistic, cells[layout.statisticsLabel]!.trim());
@@ -127,7 +133,13 @@ export class FfcsvConverter {
     const slot = layout.slots[this.regionSlot]!;
     const variable = cells[slot.code]!;
     if (variable !== this.regionVariable && variable.trim() !== this.regionVariable && !REGION_VARIABLES.has(variable.trim())) {
-      throw new AdapterError(`variable ${this.regionSlot + 1} is "${variable}" here, not a regional variable like "${this.regionVariable}"`, line);
+      throw new AdapterError(
+        {
+          de: `Merkmal ${this.regionSlot + 1} ist hier „${variable}“, kein regionales Merkmal wie „${this.regionVariable}“`,
+          en: `variable ${this.regionSlot + 1} is "${variable}" here, not a regional variable like "${this.regionVariable}"`,
+        },
+        line,
+      );
     }
     // Known keys (as written) first: the common case needs no trimming or pattern test.
     const rawKey = cells[slot.attributeCode]!;
@@ -187,8 +199,11 @@ export class FfcsvConverter {
     if (found < 0) {
       throw new AdapterError(
         wanted
-          ? `the regional variable "${wanted}" is not in this row`
-          : 'no regional variable (DINSG, DLAND, REGBEZ, KREISE, GEMEIN or one with official keys) found: name it with the regionVariable option',
+          ? { de: `das regionale Merkmal „${wanted}“ kommt in dieser Zeile nicht vor`, en: `the regional variable "${wanted}" is not in this row` }
+          : {
+              de: 'kein regionales Merkmal (DINSG, DLAND, REGBEZ, KREISE, GEMEIN oder eines mit amtlichen Regionalschlüsseln) gefunden: bitte mit der Option regionVariable angeben',
+              en: 'no regional variable (DINSG, DLAND, REGBEZ, KREISE, GEMEIN or one with official keys) found: name it with the regionVariable option',
+            },
         line,
       );
     }
@@ -198,7 +213,7 @@ export class FfcsvConverter {
 
   private addRegion(key: string, rawName: string, line: number): string {
     const level = levelOfKey(key, this.options.regionLevel);
-    if (!level) throw new AdapterError(`cannot tell the level of region key "${key}": pass --region-level`, line);
+    if (!level) throw new AdapterError({ de: `die Ebene des Regionalschlüssels „${key}“ ist nicht erkennbar: bitte --region-level angeben`, en: `cannot tell the level of region key "${key}": pass --region-level` }, line);
     const parent = parentOfKey(key);
     this.regions.set(key, { key, name: rawName.trim() || key, level, ...(parent ? { parent } : {}) });
     return key;
@@ -209,7 +224,7 @@ export class FfcsvConverter {
     if (period === undefined) {
       period = isoPeriod(raw);
       if (period === undefined || !PERIOD_PATTERN.test(period)) {
-        throw new AdapterError(`time "${raw}" is not a period (year, month, quarter, school year or date)`, line);
+        throw new AdapterError({ de: `Zeitangabe „${raw}“ ist kein Zeitraum (Jahr, Monat, Quartal, Schuljahr oder Datum)`, en: `time "${raw}" is not a period (year, month, quarter, school year or date)` }, line);
       }
       this.periods.set(raw, period);
     }
@@ -276,14 +291,28 @@ export class FfcsvConverter {
     const first = this.indicatorIds.size === 0;
     const id = o.indicators?.[generated]?.id ?? (n === 1 ? o.indicators?.[code]?.id : undefined) ?? (first ? o.indicator?.id : undefined) ?? generated;
     if (this.indicatorIds.has(id)) {
-      throw new AdapterError(`indicator id "${id}" would be used twice (value variable ${code}, ${label}): map it to its own id`, line);
+      throw new AdapterError(
+        {
+          de: `die Indikator-Kennung „${id}“ würde zweimal vergeben (Wertmerkmal ${code}, ${label}): bitte eine eigene Kennung zuordnen`,
+          en: `indicator id "${id}" would be used twice (value variable ${code}, ${label}): map it to its own id`,
+        },
+        line,
+      );
     }
     this.indicatorIds.add(id);
     const published = spec.unit ?? unit;
-    if (!published) throw new AdapterError(`the source states no unit for "${id}" (${label}): pass --unit`, line);
-    if (!spec.topic) throw new AdapterError(`no topic for indicator "${id}" (${label}): pass --topic`, line);
+    if (!published) throw new AdapterError({ de: `die Quelle nennt keine Einheit für „${id}“ (${label}): bitte --unit angeben`, en: `the source states no unit for "${id}" (${label}): pass --unit` }, line);
+    if (!spec.topic) throw new AdapterError({ de: `kein Thema für den Indikator „${id}“ (${label}): bitte --topic angeben`, en: `no topic for indicator "${id}" (${label}): pass --topic` }, line);
     const kind = spec.kind ?? (published === 'Anzahl' ? 'count' : undefined);
-    if (!kind) throw new AdapterError(`cannot tell what kind of measure "${id}" (${label}, unit ${published}) is: pass --kind count|share|rate|mean|index`, line);
+    if (!kind) {
+      throw new AdapterError(
+        {
+          de: `die Art der Kennzahl „${id}“ (${label}, Einheit ${published}) ist nicht erkennbar: bitte --kind count|share|rate|mean|index angeben`,
+          en: `cannot tell what kind of measure "${id}" (${label}, unit ${published}) is: pass --kind count|share|rate|mean|index`,
+        },
+        line,
+      );
+    }
     return {
       indicator: {
         id,
@@ -313,7 +342,13 @@ export class FfcsvConverter {
   ): void {
     if (state.signature !== signature) {
       if (state.signature !== -1) {
-        throw new AdapterError(`value variable ${state.code} is broken down by other variables here than on line ${state.firstLine}`, line);
+        throw new AdapterError(
+          {
+            de: `Wertmerkmal ${state.code} ist hier nach anderen Merkmalen gegliedert als in Zeile ${state.firstLine}`,
+            en: `value variable ${state.code} is broken down by other variables here than on line ${state.firstLine}`,
+          },
+          line,
+        );
       }
       state.signature = signature;
       state.firstLine = line;
@@ -339,7 +374,13 @@ export class FfcsvConverter {
     if (status === 'e') {
       // 'e' is "geschätzt" in a table cell but "endgültig" in GENESIS-Online's quality column: one file, one meaning.
       if (this.eFrom && this.eFrom !== v.from) {
-        throw new AdapterError('"e" appears both in value cells (geschätzte Zahl) and as quality flag (endgültige Zahl)', line);
+        throw new AdapterError(
+          {
+            de: '„e“ steht sowohl in Wertfeldern (geschätzte Zahl) als auch als Qualitätskennzeichen (endgültige Zahl)',
+            en: '"e" appears both in value cells (geschätzte Zahl) and as quality flag (endgültige Zahl)',
+          },
+          line,
+        );
       }
       this.eFrom = v.from;
       if (v.from === 'q') this.declared.add('e');
@@ -351,11 +392,17 @@ export class FfcsvConverter {
   /** The document, once every record has been fed. */
   finish(endsWithLineBreak: boolean, encoding?: string): ImportResult {
     const layout = this.layout;
-    if (!layout) throw new AdapterError('the file is empty', 1);
+    if (!layout) throw new AdapterError({ de: 'die Datei ist leer', en: 'the file is empty' }, 1);
     if (!endsWithLineBreak) {
-      throw new AdapterError('the last line has no line end: the file is probably truncated (if the line is complete, end it with a line break)', this.lastLine);
+      throw new AdapterError(
+        {
+          de: 'die letzte Zeile hat kein Zeilenende: die Datei ist vermutlich abgeschnitten (falls die Zeile vollständig ist, bitte mit einem Zeilenumbruch abschließen)',
+          en: 'the last line has no line end: the file is probably truncated (if the line is complete, end it with a line break)',
+        },
+        this.lastLine,
+      );
     }
-    if (this.summary.rowsRead === 0) throw new AdapterError('the file has a header but no data rows', 1);
+    if (this.summary.rowsRead === 0) throw new AdapterError({ de: 'die Datei hat eine Kopfzeile, aber keine Datenzeilen', en: 'the file has a header but no data rows' }, 1);
 
     const footer = this.footer ?? [];
     const copyright = footer.find((l) => l.includes('©'));

@@ -34,9 +34,9 @@ const defined = <T extends object>(o: T): Partial<T> =>
 /** Attribution and reference date, or an AdapterError naming the flag to pass. */
 export function requiredDatasetFacts(options: ImportOptions, facts?: Pick<FileFacts, 'footerAttribution' | 'footerReferenceDate'>) {
   const attribution = options.dataset?.attribution ?? facts?.footerAttribution;
-  if (!attribution) throw new AdapterError('the source has no attribution line: pass --attribution');
+  if (!attribution) throw new AdapterError({ de: 'die Quelle hat keinen Quellenvermerk: bitte --attribution angeben', en: 'the source has no attribution line: pass --attribution' });
   const referenceDate = options.dataset?.referenceDate ?? facts?.footerReferenceDate;
-  if (!referenceDate) throw new AdapterError('the source has no reference date ("Stand"): pass --reference-date');
+  if (!referenceDate) throw new AdapterError({ de: 'die Quelle hat keinen Stichtag („Stand“): bitte --reference-date angeben', en: 'the source has no reference date ("Stand"): pass --reference-date' });
   return { attribution, referenceDate };
 }
 

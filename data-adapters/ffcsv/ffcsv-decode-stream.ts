@@ -52,7 +52,7 @@ export class DecodeStream extends Transform {
         this.push(chunk);
       }
     } catch {
-      return callback(new AdapterError('the file is not valid UTF-8 (mixed encodings?): pass --encoding windows-1252', this.lines));
+      return callback(new AdapterError({ de: 'die Datei ist kein gültiges UTF-8 (gemischte Kodierungen?): bitte --encoding windows-1252 angeben', en: 'the file is not valid UTF-8 (mixed encodings?): pass --encoding windows-1252' }, this.lines));
     }
     this.lastByte = chunk[chunk.length - 1]!;
     for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) this.lines++;
@@ -72,7 +72,7 @@ export class DecodeStream extends Transform {
     try {
       if (this.utf8) this.utf8.decode();
     } catch {
-      return callback(new AdapterError('the file ends inside a UTF-8 character: it is probably truncated', this.lines));
+      return callback(new AdapterError({ de: 'die Datei endet mitten in einem UTF-8-Zeichen: sie ist vermutlich abgeschnitten', en: 'the file ends inside a UTF-8 character: it is probably truncated' }, this.lines));
     }
     callback();
   }

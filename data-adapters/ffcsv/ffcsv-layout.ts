@@ -14,7 +14,7 @@
  * Both have the statistic and time columns first, then four columns per
  * classifying variable (code, label, attribute code, attribute label).
  */
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, type Reason } from '../adapter-error.js';
 
 export type FfcsvLayoutKind = 'ffcsv-2024' | 'ffcsv-legacy';
 
@@ -71,12 +71,21 @@ const SLOT_2024 = ['variable_code', 'variable_label', 'variable_attribute_code',
 const SLOT_LEGACY = ['merkmal_code', 'merkmal_label', 'auspraegung_code', 'auspraegung_label'];
 const VALUE_2024 = ['value', 'value_unit', 'value_variable_code', 'value_variable_label'] as const;
 
-function unknown(cells: string[], detail: string): never {
-  const hint =
+function unknown(cells: string[], detail: Reason): never {
+  const hint: Reason =
     cells.length === 1 && /[,\t|]/.test(cells[0] ?? '')
-      ? ' (the header has a single column: wrong delimiter? GENESIS flat files use ";")'
-      : '';
-  throw new AdapterError(`unknown layout: not a GENESIS flat file (ffcsv): ${detail}${hint}`, 1);
+      ? {
+          de: ' (die Kopfzeile hat nur eine Spalte: falsches Trennzeichen? GENESIS-Flatfile-CSV-Dateien verwenden „;“)',
+          en: ' (the header has a single column: wrong delimiter? GENESIS flat files use ";")',
+        }
+      : { de: '', en: '' };
+  throw new AdapterError(
+    {
+      de: `unbekannter Aufbau: keine GENESIS-Flatfile-CSV-Datei (ffcsv): ${detail.de}${hint.de}`,
+      en: `unknown layout: not a GENESIS flat file (ffcsv): ${detail.en}${hint.en}`,
+    },
+    1,
+  );
 }
 
 /** Reads the four-column groups of classifying variables starting at `from`; returns them and the next index. */
@@ -85,7 +94,7 @@ function readSlots(cells: string[], names: string[], from: number, suffixes: str
   let i = from;
   for (let n = 1; names[i] === `${n}_${suffixes[0]}`; n++, i += 4) {
     for (let k = 1; k < 4; k++) {
-      if (names[i + k] !== `${n}_${suffixes[k]}`) unknown(cells, `column ${i + k + 1} should be "${n}_${suffixes[k]}"`);
+      if (names[i + k] !== `${n}_${suffixes[k]}`) unknown(cells, { de: `Spalte ${i + k + 1} müsste „${n}_${suffixes[k]}“ heißen`, en: `column ${i + k + 1} should be "${n}_${suffixes[k]}"` });
     }
     slots.push({ code: i, label: i + 1, attributeCode: i + 2, attributeLabel: i + 3 });
   }
@@ -98,11 +107,11 @@ function layout2024(cells: string[], names: string[]): Layout2024 {
   const { slots, next } = readSlots(cells, names, PREFIX_2024.length, SLOT_2024);
   const rest = new Map<string, number>();
   for (let i = next; i < names.length; i++) {
-    if (rest.has(names[i]!)) unknown(cells, `column "${cells[i]}" appears twice`);
+    if (rest.has(names[i]!)) unknown(cells, { de: `Spalte „${cells[i]}“ kommt zweimal vor`, en: `column "${cells[i]}" appears twice` });
     rest.set(names[i]!, i);
   }
-  for (const name of VALUE_2024) if (!rest.has(name)) unknown(cells, `column "${name}" is missing`);
-  for (const [name] of rest) if (!(VALUE_2024 as readonly string[]).includes(name) && name !== 'value_q') unknown(cells, `unexpected column "${name}"`);
+  for (const name of VALUE_2024) if (!rest.has(name)) unknown(cells, { de: `Spalte „${name}“ fehlt`, en: `column "${name}" is missing` });
+  for (const [name] of rest) if (!(VALUE_2024 as readonly string[]).includes(name) && name !== 'value_q') unknown(cells, { de: `unerwartete Spalte „${name}“`, en: `unexpected column "${name}"` });
   const quality = rest.get('value_q');
   return {
     kind: 'ffcsv-2024',
@@ -137,20 +146,20 @@ function layoutLegacy(cells: string[], names: string[]): LayoutLegacy {
   for (let i = next; i < cells.length; i++) {
     const header = cells[i]!;
     const parts = header.split('__');
-    if (parts.length < 2 || parts[0] === '') unknown(cells, `column "${header}" is not a value column (CODE__Label__Einheit)`);
+    if (parts.length < 2 || parts[0] === '') unknown(cells, { de: `Spalte „${header}“ ist keine Wertspalte (CODE__Label__Einheit)`, en: `column "${header}" is not a value column (CODE__Label__Einheit)` });
     if (parts[parts.length - 1] === 'q') {
       // A status column belongs to the value column right before it.
       const prefix = parts.slice(0, -1).join('__');
       const owner = values[values.length - 1];
       if (!owner || owner.index !== i - 1 || !(owner.header === prefix || owner.header.startsWith(`${prefix}__`))) {
-        unknown(cells, `status column "${header}" does not follow its value column`);
+        unknown(cells, { de: `Statusspalte „${header}“ folgt nicht auf ihre Wertspalte`, en: `status column "${header}" does not follow its value column` });
       }
       owner.quality = i;
     } else {
       values.push(legacyValueColumn(header, i));
     }
   }
-  if (values.length === 0) unknown(cells, 'no value column (CODE__Label__Einheit)');
+  if (values.length === 0) unknown(cells, { de: 'keine Wertspalte (CODE__Label__Einheit)', en: 'no value column (CODE__Label__Einheit)' });
   return { kind: 'ffcsv-legacy', width: cells.length, statisticsCode: 0, statisticsLabel: 1, time: 4, slots, values };
 }
 
@@ -160,7 +169,8 @@ export function parseFfcsvHeader(headerCells: string[]): FfcsvLayout {
   const names = cells.map((c) => c.toLowerCase());
   if (PREFIX_2024.every((p, i) => names[i] === p)) return layout2024(cells, names);
   if (PREFIX_LEGACY.every((p, i) => names[i] === p)) return layoutLegacy(cells, names);
-  return unknown(cells, `the header starts with "${cells.slice(0, 3).join(';').slice(0, 80)}"`);
+  const start = cells.slice(0, 3).join(';').slice(0, 80);
+  return unknown(cells, { de: `die Kopfzeile beginnt mit „${start}“`, en: `the header starts with "${start}"` });
 }
 
 /** Which ffcsv layout a header row has; throws an AdapterError (line 1) for an unknown header. */

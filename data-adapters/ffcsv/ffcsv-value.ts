@@ -12,7 +12,7 @@
  */
 import type { StatusSymbolSchema } from '../../src/format/schema.js';
 import type * as v from 'valibot';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, type Reason } from '../adapter-error.js';
 import { parseGenesisValue, type CellValue } from '../genesis/genesis-value.js';
 
 export type StatusSymbol = v.InferOutput<typeof StatusSymbolSchema>;
@@ -78,28 +78,31 @@ export function readFlaggedValue(rawCell: string, rawFlag: string, separator: De
   const flag = rawFlag.trim();
   const qualifier = QUALIFYING[flag];
   if (flag !== '' && !REPLACING.has(flag) && !qualifier) {
-    throw new AdapterError(`unknown quality flag "${flag}" (known: - . ... x / ( ) p r s e)`, line);
+    throw new AdapterError({ de: `unbekanntes Qualitätskennzeichen „${flag}“ (bekannt: - . ... x / ( ) p r s e)`, en: `unknown quality flag "${flag}" (known: - . ... x / ( ) p r s e)` }, line);
   }
   if (cell === '') {
     if (REPLACING.has(flag)) return { value: null, status: flag, from: 'q', decimals: 0 };
     if (flag === '') return { value: null, status: 'leer', decimals: 0 };
-    throw new AdapterError(`empty value cell with quality flag "${flag}"`, line);
+    throw new AdapterError({ de: `leeres Wertfeld mit Qualitätskennzeichen „${flag}“`, en: `empty value cell with quality flag "${flag}"` }, line);
   }
   const parsed = parseCell(cell, separator);
   if (!parsed) {
-    const hint = separator === ',' && /^-?\d+\.\d+$/.test(cell) ? ' (an English download? pass decimalSeparator ".")' : '';
-    throw new AdapterError(`value "${rawCell}" is neither a number nor a GENESIS symbol${hint}`, line);
+    const hint: Reason =
+      separator === ',' && /^-?\d+\.\d+$/.test(cell)
+        ? { de: ' (ein englischer Download? bitte decimalSeparator „.“ angeben)', en: ' (an English download? pass decimalSeparator ".")' }
+        : { de: '', en: '' };
+    throw new AdapterError({ de: `Wert „${rawCell}“ ist weder eine Zahl noch ein GENESIS-Zeichen${hint.de}`, en: `value "${rawCell}" is neither a number nor a GENESIS symbol${hint.en}` }, line);
   }
   const decimals = parsed.value === null ? 0 : decimalsOf(cell, separator);
   const own = parsed.status;
   if (flag === '') return { ...parsed, decimals, ...(own ? { from: 'cell' as const } : {}) };
   if (parsed.value === null) {
     // A value-replacing symbol explains the null; a flag beside it is either the same symbol or a qualifier.
-    if (REPLACING.has(flag) && flag !== own) throw new AdapterError(`value "${cell}" contradicts quality flag "${flag}"`, line);
+    if (REPLACING.has(flag) && flag !== own) throw new AdapterError({ de: `Wert „${cell}“ widerspricht dem Qualitätskennzeichen „${flag}“`, en: `value "${cell}" contradicts quality flag "${flag}"` }, line);
     return { ...parsed, decimals, from: 'cell', ...(qualifier ? { qualifierOfNull: qualifier } : {}) };
   }
-  if (!qualifier) throw new AdapterError(`value ${cell} contradicts quality flag "${flag}", which replaces a value`, line);
-  if (own === 'e' && qualifier === 'e') throw new AdapterError(`"e" in the value cell (geschätzt) and in the quality column (endgültig) contradict each other`, line);
-  if (own && own !== qualifier) throw new AdapterError(`value "${cell}" contradicts quality flag "${flag}"`, line);
+  if (!qualifier) throw new AdapterError({ de: `Wert ${cell} widerspricht dem Qualitätskennzeichen „${flag}“, das einen Wert ersetzt`, en: `value ${cell} contradicts quality flag "${flag}", which replaces a value` }, line);
+  if (own === 'e' && qualifier === 'e') throw new AdapterError({ de: '„e“ im Wertfeld (geschätzt) und in der Qualitätsspalte (endgültig) widersprechen sich', en: '"e" in the value cell (geschätzt) and in the quality column (endgültig) contradict each other' }, line);
+  if (own && own !== qualifier) throw new AdapterError({ de: `Wert „${cell}“ widerspricht dem Qualitätskennzeichen „${flag}“`, en: `value "${cell}" contradicts quality flag "${flag}"` }, line);
   return { value: parsed.value, status: qualifier, decimals, from: own ? 'cell' : 'q' };
 }

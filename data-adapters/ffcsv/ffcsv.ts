@@ -39,7 +39,7 @@ function adapterError(error: unknown): unknown {
   if (error instanceof AdapterError) return error;
   if (error instanceof CsvError) {
     const line = (error as CsvError & { lines?: number }).lines;
-    return new AdapterError(`not a readable CSV file: ${error.message}`, line);
+    return new AdapterError({ de: `keine lesbare CSV-Datei: ${error.message}`, en: `not a readable CSV file: ${error.message}` }, line);
   }
   return error;
 }
@@ -57,7 +57,7 @@ export function importFfcsv(bytes: Uint8Array, options: FfcsvOptions = {}): Impo
   try {
     ({ text, encoding } = decode(bytes, options.encoding));
   } catch {
-    throw new AdapterError('the file is not valid UTF-8: pass --encoding windows-1252', firstInvalidLine(bytes));
+    throw new AdapterError({ de: 'die Datei ist kein gültiges UTF-8: bitte --encoding windows-1252 angeben', en: 'the file is not valid UTF-8: pass --encoding windows-1252' }, firstInvalidLine(bytes));
   }
   const converter = new FfcsvConverter(options);
   try {

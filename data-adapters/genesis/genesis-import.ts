@@ -62,7 +62,7 @@ function detectLabelRoles(t: GenesisTable): LabelRole[] {
   const share = (col: number, test: (s: string) => boolean) => sample.filter((r) => test((r.labels[col] ?? '').trim())).length / sample.length;
   const roles: LabelRole[] = [];
   const keyCol = [...Array(t.labelColumns).keys()].find((c) => share(c, (s) => REGION_KEY_PATTERN.test(s)) > 0.9);
-  if (keyCol === undefined) throw new AdapterError('no column with official region keys (DG, AGS) found: pass a mapping with labelColumns', t.rows[0]!.line);
+  if (keyCol === undefined) throw new AdapterError({ de: 'keine Spalte mit amtlichen Regionalschlüsseln (DG, AGS) gefunden: bitte eine Zuordnung mit labelColumns angeben', en: 'no column with official region keys (DG, AGS) found: pass a mapping with labelColumns' }, t.rows[0]!.line);
   for (let c = 0; c < t.labelColumns; c++) {
     if (c === keyCol) roles.push('region');
     else if (c === keyCol + 1) roles.push('name');
@@ -88,7 +88,7 @@ interface ValueColumn {
 function defaultKind(id: string, unit: string): Indicator['kind'] {
   if (unit === '%') return 'share';
   if (unit === 'Anzahl' || unit === 'Personen') return 'count';
-  throw new AdapterError(`cannot tell what kind of measure "${id}" (unit ${unit}) is: pass --kind count|share|rate|mean|index`);
+  throw new AdapterError({ de: `welche Art von Größe „${id}“ (Einheit ${unit}) ist, lässt sich nicht erkennen: bitte --kind count|share|rate|mean|index angeben`, en: `cannot tell what kind of measure "${id}" (unit ${unit}) is: pass --kind count|share|rate|mean|index` });
 }
 
 export function importGenesisTable(bytes: Uint8Array, options: GenesisImportOptions = {}): ImportResult {
@@ -101,10 +101,10 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
   const headerRoles = mapping.headerRows ?? detectHeaderRoles(table.headerRows);
   const labelRoles = mapping.labelColumns ?? detectLabelRoles(table);
   if (headerRoles.length !== table.headerRows.length) {
-    throw new AdapterError(`the table has ${table.headerRows.length} header rows, the mapping names ${headerRoles.length}`);
+    throw new AdapterError({ de: `die Tabelle hat ${table.headerRows.length} Kopfzeilen, die Zuordnung nennt ${headerRoles.length}`, en: `the table has ${table.headerRows.length} header rows, the mapping names ${headerRoles.length}` });
   }
   if (labelRoles.length !== table.labelColumns) {
-    throw new AdapterError(`the table has ${table.labelColumns} label columns, the mapping names ${labelRoles.length}`);
+    throw new AdapterError({ de: `die Tabelle hat ${table.labelColumns} Vorspalten, die Zuordnung nennt ${labelRoles.length}`, en: `the table has ${table.labelColumns} label columns, the mapping names ${labelRoles.length}` });
   }
   const summary = emptySummary();
 
@@ -138,7 +138,7 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
       continue;
     }
     const id = chosen?.id ?? (headerRoles.includes('indicator') ? slug(header(headerRoles.indexOf('indicator'))) : defaultId);
-    if (!id) throw new AdapterError('no indicator id: pass --indicator (or a mapping with indicators)');
+    if (!id) throw new AdapterError({ de: 'keine Kennung für den Indikator: bitte --indicator angeben (oder eine Zuordnung mit indicators)', en: 'no indicator id: pass --indicator (or a mapping with indicators)' });
     const column: ValueColumn = { index, indicator: id, breakdown: {} };
     headerRoles.forEach((role, row) => {
       if (role === 'period') column.period = isoPeriod(header(row));
@@ -152,9 +152,9 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
   const periodLabel = labelRoles.indexOf('period');
   const regionCol = labelRoles.indexOf('region');
   const nameCol = labelRoles.indexOf('name');
-  if (regionCol === -1) throw new AdapterError('the mapping names no region column');
+  if (regionCol === -1) throw new AdapterError({ de: 'die Zuordnung nennt keine Spalte mit Regionalschlüsseln', en: 'the mapping names no region column' });
   if (periodLabel === -1 && !headerRoles.includes('period') && !table.rows[0]!.block) {
-    throw new AdapterError('the table has no period column, header row or year block');
+    throw new AdapterError({ de: 'die Tabelle hat keine Spalte, Kopfzeile oder Jahreszeile mit dem Zeitraum', en: 'the table has no period column, header row or year block' });
   }
 
   const regions = new Map<string, Region>();
@@ -173,10 +173,10 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
         skip(summary, 'rows with Regionalstatistik keys that are no AGS/ARS (members of Gemeindeverbände)', row.line);
         continue;
       }
-      throw new AdapterError(`"${key}" is not an official region key`, row.line);
+      throw new AdapterError({ de: `„${key}“ ist kein amtlicher Regionalschlüssel`, en: `"${key}" is not an official region key` }, row.line);
     }
     const level = levelOfKey(key, options.regionLevel);
-    if (!level) throw new AdapterError(`cannot tell the level of region key "${key}": pass --region-level`, row.line);
+    if (!level) throw new AdapterError({ de: `die Ebene des Regionalschlüssels „${key}“ lässt sich nicht erkennen: bitte --region-level angeben`, en: `cannot tell the level of region key "${key}": pass --region-level` }, row.line);
     if (!regions.has(key)) {
       const parent = parentOfKey(key);
       regions.set(key, { key, name: nameCol >= 0 ? row.labels[nameCol]!.trim() : key, level, ...(parent ? { parent } : {}) });
@@ -191,9 +191,9 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
     for (const column of columns) {
       const cell = row.cells[column.index] ?? '';
       const parsed = parseGenesisValue(cell);
-      if (!parsed) throw new AdapterError(`cell "${cell}" in column ${table.labelColumns + column.index + 1} is neither a number nor a GENESIS symbol`, row.line);
+      if (!parsed) throw new AdapterError({ de: `das Feld „${cell}“ in Spalte ${table.labelColumns + column.index + 1} ist weder eine Zahl noch ein GENESIS-Zeichen`, en: `cell "${cell}" in column ${table.labelColumns + column.index + 1} is neither a number nor a GENESIS symbol` }, row.line);
       const period = column.period ?? rowPeriod;
-      if (!period) throw new AdapterError('no period for this cell', row.line);
+      if (!period) throw new AdapterError({ de: 'für dieses Feld ist kein Zeitraum angegeben', en: 'no period for this cell' }, row.line);
       const breakdown = { ...column.breakdown, ...rowBreakdown };
       const observation: Observation = {
         indicator: column.indicator,
@@ -217,16 +217,16 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
     for (const _ of unmapped) skip(summary, 'cells in value columns not mapped to an indicator', row.line);
   }
 
-  if (observations.length === 0) throw new AdapterError('no row of the table has an official region key');
+  if (observations.length === 0) throw new AdapterError({ de: 'keine Zeile der Tabelle hat einen amtlichen Regionalschlüssel', en: 'no row of the table has an official region key' });
   const indicators: Indicator[] = [...indicatorDims.keys()].map((id) => {
     const spec = { ...options.indicator, ...mapping.indicators?.find((x) => x.id === id), ...options.indicators?.[id] };
     const published = [...units.get(id)!].filter(Boolean);
     if (!spec.unit && published.length > 1) {
-      throw new AdapterError(`indicator "${id}" mixes units (${published.join(', ')}): map the columns to separate indicators`);
+      throw new AdapterError({ de: `der Indikator „${id}“ mischt Einheiten (${published.join(', ')}): bitte die Spalten getrennten Indikatoren zuordnen`, en: `indicator "${id}" mixes units (${published.join(', ')}): map the columns to separate indicators` });
     }
     const unit = spec.unit ?? (published[0] === 'Prozent' ? '%' : published[0]);
-    if (!unit) throw new AdapterError(`the table states no unit for "${id}": pass --unit`);
-    if (!spec.topic) throw new AdapterError(`no topic for indicator "${id}": pass --topic`);
+    if (!unit) throw new AdapterError({ de: `die Tabelle nennt keine Einheit für „${id}“: bitte --unit angeben`, en: `the table states no unit for "${id}": pass --unit` });
+    if (!spec.topic) throw new AdapterError({ de: `kein Thema für den Indikator „${id}“: bitte --topic angeben`, en: `no topic for indicator "${id}": pass --topic` });
     const firstHeader = table.titleLines[0]?.replace(/\s*\([^()]*\)\s*$/, '') ?? id;
     return {
       id,
@@ -243,9 +243,9 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
 
   const year = /(\d{4})\.?\s*$/.exec(table.copyright ?? '')?.[1];
   const attribution = options.dataset?.attribution ?? table.copyright?.replace(/\.\s*$/, '');
-  if (!attribution) throw new AdapterError('the file has no "©" line: pass --attribution');
+  if (!attribution) throw new AdapterError({ de: 'die Datei hat keinen „©“-Vermerk: bitte --attribution angeben', en: 'the file has no "©" line: pass --attribution' });
   const referenceDate = options.dataset?.referenceDate ?? table.stand;
-  if (!referenceDate) throw new AdapterError('the file has no "Stand" line: pass --reference-date');
+  if (!referenceDate) throw new AdapterError({ de: 'die Datei nennt keinen „Stand“: bitte --reference-date angeben', en: 'the file has no "Stand" line: pass --reference-date' });
 
   const document: KreisdossierInput = {
     kreisdossier: '1.0',

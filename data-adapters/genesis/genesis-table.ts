@@ -39,6 +39,10 @@ export interface GenesisTable {
   stand?: string;
 }
 
+const NOT_GENESIS = {
+  de: 'keine GENESIS-Tabelle: die erste Zeile muss „GENESIS-Tabelle: <Code>“ lauten',
+  en: 'not a GENESIS table export: the first line must be "GENESIS-Tabelle: <code>"',
+};
 const CODE_LINE = /^GENESIS-Tabelle:\s*(\S+)/;
 const FOOTER_START = /^_{5,}/;
 const BLOCK_LABEL = /^(?:\d{4}(?:\/\d{2})?|\d{2}\.\d{2}\.\d{4})$/;
@@ -53,22 +57,22 @@ const leadingEmpty = (cells: string[]) => {
 export function readGenesisTable(bytes: Uint8Array, options: { encoding?: Encoding } = {}): GenesisTable {
   const { text, encoding } = decode(bytes, options.encoding);
   if (!CODE_LINE.test(text.trimStart())) {
-    throw new AdapterError('not a GENESIS table export: the first line must be "GENESIS-Tabelle: <code>"', 1);
+    throw new AdapterError(NOT_GENESIS, 1);
   }
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, { delimiter: ';', relax_column_count: true, info: true, skip_empty_lines: false }) as unknown as typeof records;
   } catch (error) {
     const e = error as Error & { lines?: number; line?: number };
-    throw new AdapterError(`CSV: ${e.message}`, e.lines ?? e.line);
+    throw new AdapterError({ de: `CSV-Fehler: ${e.message}`, en: `CSV: ${e.message}` }, e.lines ?? e.line);
   }
 
   const first = records[0]?.record[0] ?? '';
   const code = CODE_LINE.exec(first)?.[1];
-  if (!code) throw new AdapterError('not a GENESIS table export: the first line must be "GENESIS-Tabelle: <code>"', 1);
+  if (!code) throw new AdapterError(NOT_GENESIS, 1);
 
   const footerAt = records.findIndex((r) => FOOTER_START.test(r.record[0] ?? ''));
-  if (footerAt === -1) throw new AdapterError('no footer line "__________": the file looks truncated', records.at(-1)?.info.lines);
+  if (footerAt === -1) throw new AdapterError({ de: 'keine Fußzeile „__________“: die Datei ist offenbar abgeschnitten', en: 'no footer line "__________": the file looks truncated' }, records.at(-1)?.info.lines);
   const body = records.slice(1, footerAt);
 
   // Header rows have empty leading cells and values further right; they end at the first data row.
@@ -84,9 +88,9 @@ export function readGenesisTable(bytes: Uint8Array, options: { encoding?: Encodi
     else if (cells[0]!.trim() === '' && filled(cells) > 0) headerRows.push(cells);
     else if (filled(cells) > 0) break;
   }
-  if (headerRows.length === 0) throw new AdapterError('no column header rows found before the data', body[i]?.info.lines);
+  if (headerRows.length === 0) throw new AdapterError({ de: 'vor den Daten wurden keine Kopfzeilen gefunden', en: 'no column header rows found before the data' }, body[i]?.info.lines);
   const labelColumns = Math.min(...headerRows.map(leadingEmpty));
-  if (labelColumns < 2) throw new AdapterError('unknown layout: fewer than two label columns (region key and name)', body[i]?.info.lines);
+  if (labelColumns < 2) throw new AdapterError({ de: 'unbekannter Aufbau: weniger als zwei Vorspalten (Regionalschlüssel und Name)', en: 'unknown layout: fewer than two label columns (region key and name)' }, body[i]?.info.lines);
 
   const rows: GenesisRow[] = [];
   for (; i < body.length; i++) {
@@ -103,7 +107,7 @@ export function readGenesisTable(bytes: Uint8Array, options: { encoding?: Encodi
       ...(block ? { block } : {}),
     });
   }
-  if (rows.length === 0) throw new AdapterError('the table has no data rows', records[footerAt]!.info.lines);
+  if (rows.length === 0) throw new AdapterError({ de: 'die Tabelle hat keine Datenzeilen', en: 'the table has no data rows' }, records[footerAt]!.info.lines);
 
   const notes: string[] = [];
   let copyright: string | undefined;

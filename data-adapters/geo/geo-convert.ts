@@ -22,7 +22,7 @@
  */
 import mapshaper from 'mapshaper';
 import type { RegionLevel } from '../../src/format/types.js';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, type Reason } from '../adapter-error.js';
 import { levelOfKey } from '../common.js';
 import {
   ARS_CANDIDATES,
@@ -146,13 +146,16 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
   const warnings: string[] = [];
   const format = options.format ?? 'geojson';
   if (format !== 'geojson' && format !== 'topojson') {
-    throw new AdapterError(`--format ${String(format)}: expected geojson or topojson`);
+    throw new AdapterError({ de: `--format ${String(format)}: erwartet wird geojson oder topojson`, en: `--format ${String(format)}: expected geojson or topojson` });
   }
   const within = options.within === undefined ? undefined : checkWithin(options.within);
   const simplify = options.simplify === undefined ? [] : simplifyArgs(options.simplify);
   const precision = precisionArgs(format, options.precision);
   if (options.objectName !== undefined && !/^[\p{L}_][\p{L}\p{N}_-]*$/u.test(options.objectName)) {
-    throw new AdapterError(`object name ${JSON.stringify(options.objectName)}: use letters, digits, "_" and "-"`);
+    throw new AdapterError({
+      de: `Objektname „${options.objectName}“: bitte nur Buchstaben, Ziffern, „_“ und „-“ verwenden`,
+      en: `object name ${JSON.stringify(options.objectName)}: use letters, digits, "_" and "-"`,
+    });
   }
   const prepared = prepareInput(input, options, warnings);
   const notes: string[] = [];
@@ -170,12 +173,17 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
     prepared.init,
   );
   const tables = Object.values(first);
-  if (tables.length !== 1) throw new AdapterError(`expected one layer of polygons, found ${tables.length} layers`);
+  if (tables.length !== 1) throw new AdapterError({ de: `erwartet wird eine Ebene mit Flächen, gefunden: ${tables.length} Ebenen`, en: `expected one layer of polygons, found ${tables.length} layers` });
   const records = JSON.parse(text(tables[0]!)) as SourceRecord[];
-  if (records.length === 0) throw new AdapterError('the file has no features');
+  if (records.length === 0) throw new AdapterError({ de: 'die Datei enthält keine Gebiete', en: 'the file has no features' });
   const layerType = records.find((r) => !r.__null)?.__type;
-  if (!layerType) throw new AdapterError('no feature has a geometry');
-  if (layerType !== 'polygon') throw new AdapterError(`expected polygons (region boundaries), found ${layerType} features`);
+  if (!layerType) throw new AdapterError({ de: 'kein Gebiet hat eine Geometrie', en: 'no feature has a geometry' });
+  if (layerType !== 'polygon') {
+    throw new AdapterError({
+      de: `erwartet werden Flächen (Gebietsgrenzen), gefunden: Gebiete vom Typ ${layerType}`,
+      en: `expected polygons (region boundaries), found ${layerType} features`,
+    });
+  }
 
   // Keys.
   const { regions, sourceKeyProperty } = readRegions(records, options.keyProperty, warnings);
@@ -189,7 +197,7 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
   const keep = records.map((rec, i) => {
     const r = regions[i]!;
     if ('invalid' in r) {
-      invalid.push(`${label(i)} (${r.invalid})`);
+      invalid.push(`${label(i)} (${r.invalid.en})`);
       return false;
     }
     if (rec.__null) {
@@ -200,11 +208,16 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
   });
   const valid = regions.filter((r): r is Region => 'ags' in r);
   if (valid.length === 0) {
-    const example = regions.find((r): r is { invalid: string } => 'invalid' in r)?.invalid ?? 'no key';
-    throw new AdapterError(
-      `no feature has a valid official key in "${sourceKeyProperty}" (e.g. ${example}); ` +
-        `name the attribute holding the key with --key-property (attributes: ${fieldList(records)})`,
-    );
+    const example = regions.find((r): r is { invalid: Reason } => 'invalid' in r)?.invalid ?? { de: 'kein Schlüssel', en: 'no key' };
+    const attributes = fieldList(records);
+    throw new AdapterError({
+      de:
+        `kein Gebiet hat einen gültigen amtlichen Regionalschlüssel in „${sourceKeyProperty}“ (z. B. ${example.de}); ` +
+        `bitte das Attribut mit dem Schlüssel mit --key-property angeben (Attribute: ${attributes.de})`,
+      en:
+        `no feature has a valid official key in "${sourceKeyProperty}" (e.g. ${example.en}); ` +
+        `name the attribute holding the key with --key-property (attributes: ${attributes.en})`,
+    });
   }
   if (invalid.length) {
     warnings.push(
@@ -218,8 +231,11 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
     const keys = valid.map((r) => r.ags).sort();
     throw new AdapterError(
       within === undefined
-        ? 'no feature left to write'
-        : `no features within ${within} (--within): the keys in the file run from ${keys[0]} to ${keys[keys.length - 1]}`,
+        ? { de: 'kein Gebiet zum Schreiben übrig', en: 'no feature left to write' }
+        : {
+            de: `keine Gebiete innerhalb von ${within} (--within): die Schlüssel in der Datei reichen von ${keys[0]} bis ${keys[keys.length - 1]}`,
+            en: `no features within ${within} (--within): the keys in the file run from ${keys[0]} to ${keys[keys.length - 1]}`,
+          },
     );
   }
   const duplicates = duplicateKeys(kept);
@@ -265,7 +281,7 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
     prepared.init,
   );
   const outputs = Object.values(second);
-  if (outputs.length !== 1) throw new AdapterError(`mapshaper wrote ${outputs.length} files instead of one`);
+  if (outputs.length !== 1) throw new AdapterError({ de: `mapshaper hat ${outputs.length} Dateien statt einer geschrieben`, en: `mapshaper wrote ${outputs.length} files instead of one` });
   const data = text(outputs[0]!);
   const written = JSON.parse(data) as {
     bbox?: number[];
@@ -298,14 +314,20 @@ const SHAPEFILE_PARTS = ['shp', 'dbf', 'shx', 'prj', 'cpg'];
 
 function prepareInput(input: GeoInput, options: GeoOptions, warnings: string[]): PreparedInput {
   const names = Object.keys(input.files ?? {});
-  if (names.length === 0) throw new AdapterError('no input file');
+  if (names.length === 0) throw new AdapterError({ de: 'keine Eingabedatei', en: 'no input file' });
   const shp = names.filter((n) => extOf(n) === 'shp');
-  if (shp.length > 1) throw new AdapterError(`several .shp files (${shp.join(', ')}): convert one Shapefile at a time`);
+  if (shp.length > 1) {
+    throw new AdapterError({
+      de: `mehrere .shp-Dateien (${shp.join(', ')}): bitte jeweils nur ein Shapefile umwandeln`,
+      en: `several .shp files (${shp.join(', ')}): convert one Shapefile at a time`,
+    });
+  }
   if (shp.length === 1) return prepareShapefile(input.files, names, shp[0]!, options, warnings);
   if (names.length > 1) {
-    throw new AdapterError(
-      `expected one GeoJSON or TopoJSON file, or a Shapefile set (.shp, .dbf, .shx, .prj); got ${names.join(', ')}`,
-    );
+    throw new AdapterError({
+      de: `erwartet wird eine GeoJSON- oder TopoJSON-Datei oder ein Shapefile-Satz (.shp, .dbf, .shx, .prj); angegeben: ${names.join(', ')}`,
+      en: `expected one GeoJSON or TopoJSON file, or a Shapefile set (.shp, .dbf, .shx, .prj); got ${names.join(', ')}`,
+    });
   }
   return prepareJson(input.files[names[0]!]!, names[0]!, options, warnings);
 }
@@ -325,13 +347,18 @@ function prepareShapefile(
     return any.length === 1 ? any[0] : undefined;
   };
   const found = Object.fromEntries(SHAPEFILE_PARTS.map((ext) => [ext, part(ext)])) as Record<string, string | undefined>;
-  if (!found.dbf) throw new AdapterError(`${shpName} needs its .dbf file (the attributes with the official key)`);
+  if (!found.dbf) {
+    throw new AdapterError({
+      de: `zu ${shpName} fehlt die .dbf-Datei (die Attribute mit dem amtlichen Regionalschlüssel)`,
+      en: `${shpName} needs its .dbf file (the attributes with the official key)`,
+    });
+  }
   const ignored = names.filter((n) => !Object.values(found).includes(n));
   if (ignored.length) warnings.push(`ignored ${ignored.join(', ')} (not part of the Shapefile ${shpName})`);
 
   const binary = (name: string): Uint8Array => {
     const content = files[name]!;
-    if (typeof content === 'string') throw new AdapterError(`${name} must be given as bytes, not as text`);
+    if (typeof content === 'string') throw new AdapterError({ de: `${name} muss als Bytes angegeben werden, nicht als Text`, en: `${name} must be given as bytes, not as text` });
     return Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   };
   const textual = (name: string): string => {
@@ -389,17 +416,28 @@ function prepareJson(content: Uint8Array | string, name: string, options: GeoOpt
   let source: string;
   if (typeof content === 'string') source = content;
   else {
-    if (content[0] === 0x50 && content[1] === 0x4b) throw new AdapterError(`${name} is a ZIP archive: unpack it and give the files inside`);
+    if (content[0] === 0x50 && content[1] === 0x4b) {
+      throw new AdapterError({
+        de: `${name} ist ein ZIP-Archiv: bitte entpacken und die enthaltenen Dateien angeben`,
+        en: `${name} is a ZIP archive: unpack it and give the files inside`,
+      });
+    }
     try {
       source = new TextDecoder('utf-8', { fatal: true }).decode(content);
     } catch {
-      throw new AdapterError(`${name} is not UTF-8 text: expected GeoJSON, TopoJSON or a Shapefile set (.shp, .dbf, .shx, .prj)`);
+      throw new AdapterError({
+        de: `${name} ist kein UTF-8-Text: erwartet wird GeoJSON, TopoJSON oder ein Shapefile-Satz (.shp, .dbf, .shx, .prj)`,
+        en: `${name} is not UTF-8 text: expected GeoJSON, TopoJSON or a Shapefile set (.shp, .dbf, .shx, .prj)`,
+      });
     }
   }
   source = source.replace(/^\uFEFF/, '');
   const doc = parseJson(source, name);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new AdapterError(`${name} is neither GeoJSON nor TopoJSON: expected a JSON object`);
+    throw new AdapterError({
+      de: `${name} ist weder GeoJSON noch TopoJSON: erwartet wird ein JSON-Objekt`,
+      en: `${name} is neither GeoJSON nor TopoJSON: expected a JSON object`,
+    });
   }
   const type = (doc as { type?: unknown }).type;
   let init = options.sourceCrs?.trim() || undefined;
@@ -414,7 +452,10 @@ function prepareJson(content: Uint8Array | string, name: string, options: GeoOpt
     const crs = crsOfGeoJson(doc as GeoJsonRoot);
     if (init === undefined && crs !== undefined) init = crs;
   } else {
-    throw new AdapterError(`${name} is neither GeoJSON nor TopoJSON ("type": ${showValue(type)})`);
+    throw new AdapterError({
+      de: `${name} ist weder GeoJSON noch TopoJSON ("type": ${showValue(type, 'de')})`,
+      en: `${name} is neither GeoJSON nor TopoJSON ("type": ${showValue(type)})`,
+    });
   }
   return {
     kind,
@@ -432,7 +473,7 @@ function parseJson(source: string, name: string): unknown {
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message)?.[1];
     const line = (at === undefined ? source : source.slice(0, Number(at))).split('\n').length;
-    throw new AdapterError(`${name} is not valid JSON (truncated?): ${message}`, line);
+    throw new AdapterError({ de: `${name} ist kein gültiges JSON (abgeschnitten?): ${message}`, en: `${name} is not valid JSON (truncated?): ${message}` }, line);
   }
 }
 
@@ -453,14 +494,22 @@ const POLYGONAL = new Set(['Polygon', 'MultiPolygon']);
 /** Leaves only polygons (and features without geometry, reported later) in a FeatureCollection. */
 function dropNonPolygons(doc: GeoJsonRoot, warnings: string[]): boolean {
   if (doc.type === 'Feature' && doc.geometry && !POLYGONAL.has(doc.geometry.type ?? '')) {
-    throw new AdapterError(`expected polygons (region boundaries), found a ${showValue(doc.geometry.type)} feature`);
+    throw new AdapterError({
+      de: `erwartet werden Flächen (Gebietsgrenzen), gefunden: ein Gebiet vom Typ ${showValue(doc.geometry.type, 'de')}`,
+      en: `expected polygons (region boundaries), found a ${showValue(doc.geometry.type)} feature`,
+    });
   }
   if (doc.type !== 'FeatureCollection') return false;
-  if (!Array.isArray(doc.features)) throw new AdapterError('GeoJSON FeatureCollection without "features"');
+  if (!Array.isArray(doc.features)) throw new AdapterError({ de: 'GeoJSON-FeatureCollection ohne "features"', en: 'GeoJSON FeatureCollection without "features"' });
   const other = doc.features.filter((f) => f && f.geometry && !POLYGONAL.has(f.geometry.type ?? ''));
   if (other.length === 0) return false;
   const types = [...new Set(other.map((f) => String(f.geometry!.type)))].join(', ');
-  if (other.length === doc.features.length) throw new AdapterError(`expected polygons (region boundaries), found only ${types} features`);
+  if (other.length === doc.features.length) {
+    throw new AdapterError({
+      de: `erwartet werden Flächen (Gebietsgrenzen), gefunden: nur Gebiete vom Typ ${types}`,
+      en: `expected polygons (region boundaries), found only ${types} features`,
+    });
+  }
   warnings.push(`${count(other.length, 'feature')} ${other.length === 1 ? 'that is not a polygon' : 'that are not polygons'} (${types}) left out`);
   doc.features = doc.features.filter((f) => !other.includes(f));
   return true;
@@ -471,19 +520,27 @@ function crsOfGeoJson(doc: GeoJsonRoot): string | undefined {
   const name = doc.crs?.properties?.name;
   if (typeof name !== 'string' || /CRS84|EPSG:{1,2}4326$/i.test(name)) return undefined;
   const code = /EPSG:{1,2}(\d+)$/i.exec(name)?.[1];
-  if (!code) throw new AdapterError(`GeoJSON "crs" ${JSON.stringify(name)} is not an EPSG code: give --source-crs`);
+  if (!code) {
+    throw new AdapterError({
+      de: `GeoJSON-"crs" „${name}“ ist kein EPSG-Code: bitte --source-crs angeben`,
+      en: `GeoJSON "crs" ${JSON.stringify(name)} is not an EPSG code: give --source-crs`,
+    });
+  }
   return `EPSG:${code}`;
 }
 
 /** Keeps the one object to read (and only its polygons); true when the topology was changed. */
 function selectTopologyObject(doc: Topology, objectName: string | undefined, warnings: string[]): boolean {
   const names = Object.keys(doc.objects ?? {});
-  if (names.length === 0) throw new AdapterError('the TopoJSON has no objects');
+  if (names.length === 0) throw new AdapterError({ de: 'das TopoJSON enthält keine Objekte', en: 'the TopoJSON has no objects' });
   let name = names[0]!;
   let changed = false;
   if (names.length > 1) {
     if (objectName === undefined || !names.includes(objectName)) {
-      throw new AdapterError(`the TopoJSON has several objects (${names.join(', ')}): name the one to read as the object name`);
+      throw new AdapterError({
+        de: `das TopoJSON enthält mehrere Objekte (${names.join(', ')}): bitte das zu lesende als Objektnamen angeben`,
+        en: `the TopoJSON has several objects (${names.join(', ')}): name the one to read as the object name`,
+      });
     }
     name = objectName;
     doc.objects = { [name]: doc.objects![name]! };
@@ -491,14 +548,24 @@ function selectTopologyObject(doc: Topology, objectName: string | undefined, war
   }
   const object = doc.objects![name]!;
   if (object.type !== 'GeometryCollection') {
-    if (object.type && !POLYGONAL.has(object.type)) throw new AdapterError(`expected polygons (region boundaries), found ${object.type}`);
+    if (object.type && !POLYGONAL.has(object.type)) {
+      throw new AdapterError({
+        de: `erwartet werden Flächen (Gebietsgrenzen), gefunden: ${object.type}`,
+        en: `expected polygons (region boundaries), found ${object.type}`,
+      });
+    }
     return changed;
   }
   const geometries = object.geometries ?? [];
   const other = geometries.filter((g) => g && g.type && !POLYGONAL.has(g.type));
   if (other.length === 0) return changed;
   const types = [...new Set(other.map((g) => String(g.type)))].join(', ');
-  if (other.length === geometries.length) throw new AdapterError(`expected polygons (region boundaries), found only ${types}`);
+  if (other.length === geometries.length) {
+    throw new AdapterError({
+      de: `erwartet werden Flächen (Gebietsgrenzen), gefunden: nur ${types}`,
+      en: `expected polygons (region boundaries), found only ${types}`,
+    });
+  }
   warnings.push(`${count(other.length, 'feature')} ${other.length === 1 ? 'that is not a polygon' : 'that are not polygons'} (${types}) left out`);
   object.geometries = geometries.filter((g) => !other.includes(g));
   return true;
@@ -514,9 +581,9 @@ function fieldsOf(records: SourceRecord[]): string[] {
   return [...fields];
 }
 
-function fieldList(records: SourceRecord[]): string {
+function fieldList(records: SourceRecord[]): Reason {
   const fields = fieldsOf(records);
-  return fields.length ? fields.join(', ') : 'none';
+  return fields.length ? { de: fields.join(', '), en: fields.join(', ') } : { de: 'keine', en: 'none' };
 }
 
 const present = (records: SourceRecord[], field: string) =>
@@ -530,7 +597,7 @@ function nameOf(record: SourceRecord): string | undefined {
   return undefined;
 }
 
-type RegionOrInvalid = Region | { invalid: string; name?: string };
+type RegionOrInvalid = Region | { invalid: Reason; name?: string };
 
 function readRegions(
   records: SourceRecord[],
@@ -545,18 +612,25 @@ function readRegions(
     if (!fieldsOf(records).includes(field)) {
       if (field === 'id' && present(records, '__id')) field = '__id';
       else {
-        throw new AdapterError(
-          `key property "${sourceKeyProperty}" (--key-property) not found; the features have: ${fieldList(records)}`,
-        );
+        const fields = fieldList(records);
+        throw new AdapterError({
+          de: `Schlüsselattribut „${sourceKeyProperty}“ (--key-property) nicht gefunden; die Gebiete haben: ${fields.de}`,
+          en: `key property "${sourceKeyProperty}" (--key-property) not found; the features have: ${fields.en}`,
+        });
       }
     }
   } else {
     const found = KEY_CANDIDATES.find((c) => present(records, c) || (c === 'id' && present(records, '__id')));
     if (found === undefined) {
-      throw new AdapterError(
-        `no key property: the features have none of ${KEY_CANDIDATES.join(', ')} (or a feature id); ` +
-          `name the attribute holding the official key with --key-property (attributes: ${fieldList(records)})`,
-      );
+      const fields = fieldList(records);
+      throw new AdapterError({
+        de:
+          `kein Schlüsselattribut: die Gebiete haben keines von ${KEY_CANDIDATES.join(', ')} (und keine Feature-ID); ` +
+          `bitte das Attribut mit dem amtlichen Regionalschlüssel mit --key-property angeben (Attribute: ${fields.de})`,
+        en:
+          `no key property: the features have none of ${KEY_CANDIDATES.join(', ')} (or a feature id); ` +
+          `name the attribute holding the official key with --key-property (attributes: ${fields.en})`,
+      });
     }
     sourceKeyProperty = found;
     field = present(records, found) ? found : '__id';
@@ -617,9 +691,10 @@ export function simplifyArgs(simplify: string): string[] {
     const meters = Number(interval[1]) * (interval[2] === 'km' ? 1000 : 1);
     if (meters > 0) return [`interval=${meters}`];
   }
-  throw new AdapterError(
-    `--simplify ${JSON.stringify(simplify)}: expected the share of vertices to keep (e.g. 10%) or an interval (e.g. 100m)`,
-  );
+  throw new AdapterError({
+    de: `--simplify „${simplify}“: erwartet wird der Anteil der zu behaltenden Stützpunkte (z. B. 10%) oder ein Abstand (z. B. 100m)`,
+    en: `--simplify ${JSON.stringify(simplify)}: expected the share of vertices to keep (e.g. 10%) or an interval (e.g. 100m)`,
+  });
 }
 
 function precisionArgs(format: GeoFormat, precision: number | undefined): string[] {
@@ -629,8 +704,11 @@ function precisionArgs(format: GeoFormat, precision: number | undefined): string
   if (format === 'topojson' && Number.isInteger(precision) && precision >= 100) return [`quantization=${precision}`];
   throw new AdapterError(
     format === 'geojson'
-      ? `precision ${precision}: expected decimal places (0–15)`
-      : `precision ${precision}: expected decimal places (0–15) or a quantization (≥ 100, e.g. 100000)`,
+      ? { de: `Genauigkeit ${precision}: erwartet wird eine Zahl von Nachkommastellen (0–15)`, en: `precision ${precision}: expected decimal places (0–15)` }
+      : {
+          de: `Genauigkeit ${precision}: erwartet wird eine Zahl von Nachkommastellen (0–15) oder eine Quantisierung (≥ 100, z. B. 100000)`,
+          en: `precision ${precision}: expected decimal places (0–15) or a quantization (≥ 100, e.g. 100000)`,
+        },
   );
 }
 
@@ -638,14 +716,19 @@ function precisionArgs(format: GeoFormat, precision: number | undefined): string
 
 function checkBbox(bbox: number[] | undefined, warnings: string[]): [number, number, number, number] {
   if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every(Number.isFinite)) {
-    throw new AdapterError('the output has no bounding box (no coordinates?)');
+    throw new AdapterError({ de: 'die Ausgabe hat kein umgebendes Rechteck (keine Koordinaten?)', en: 'the output has no bounding box (no coordinates?)' });
   }
   const [w, s, e, n] = bbox as [number, number, number, number];
   if (w < -180 || e > 180 || s < -90 || n > 90) {
-    throw new AdapterError(
-      `the coordinates are not longitude/latitude (bounding box ${bbox.map((v) => Math.round(v)).join(', ')}): ` +
+    const box = bbox.map((v) => Math.round(v)).join(', ');
+    throw new AdapterError({
+      de:
+        `die Koordinaten sind keine geographische Länge/Breite (umgebendes Rechteck ${box}): ` +
+        'die Daten scheinen projiziert zu sein; bitte ihr Koordinatensystem mit --source-crs angeben (z. B. EPSG:25832)',
+      en:
+        `the coordinates are not longitude/latitude (bounding box ${box}): ` +
         'the data seem to be projected; give their coordinate system with --source-crs (e.g. EPSG:25832)',
-    );
+    });
   }
   const [gw, gs, ge, gn] = GERMANY;
   if (w < gw || s < gs || e > ge || n > gn) {
@@ -689,14 +772,18 @@ async function runMapshaper(argv: string[], cache: Cache, notes: string[], init:
     if (error instanceof AdapterError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (/source coordinate system is unknown/i.test(message)) {
-      throw new AdapterError(
-        'the coordinate system is unknown (no .prj file): give it with --source-crs, e.g. EPSG:25832 (UTM 32N) or EPSG:31467 (Gauss-Krüger zone 3)',
-      );
+      throw new AdapterError({
+        de: 'das Koordinatensystem ist unbekannt (keine .prj-Datei): bitte mit --source-crs angeben, z. B. EPSG:25832 (UTM 32N) oder EPSG:31467 (Gauß-Krüger-Streifen 3)',
+        en: 'the coordinate system is unknown (no .prj file): give it with --source-crs, e.g. EPSG:25832 (UTM 32N) or EPSG:31467 (Gauss-Krüger zone 3)',
+      });
     }
     if (init !== undefined && /projection|init|crs/i.test(message)) {
-      throw new AdapterError(`source coordinate system ${JSON.stringify(init)} (--source-crs) not usable: ${message}`);
+      throw new AdapterError({
+        de: `Quell-Koordinatensystem „${init}“ (--source-crs) nicht verwendbar: ${message}`,
+        en: `source coordinate system ${JSON.stringify(init)} (--source-crs) not usable: ${message}`,
+      });
     }
-    throw new AdapterError(`mapshaper: ${message}`);
+    throw new AdapterError({ de: `mapshaper: ${message}`, en: `mapshaper: ${message}` });
   } finally {
     restore();
   }

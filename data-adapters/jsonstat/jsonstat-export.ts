@@ -77,7 +77,7 @@ export function exportJsonStat(document: KreisdossierDocument): JsonStatDataset 
   observations.forEach((o, i) => {
     const position = (a: Axis, category: string | undefined, k: number) => {
       const at = a.categories.indexOf(category ?? NOT_BROKEN_DOWN);
-      if (at < 0) throw new AdapterError(`observation ${i}: "${category}" is not a category of ${a.id}`);
+      if (at < 0) throw new AdapterError({ de: `Beobachtung ${i}: „${category}“ ist keine Ausprägung von ${a.id}`, en: `observation ${i}: "${category}" is not a category of ${a.id}` });
       return at * strides[k]!;
     };
     const p =
@@ -85,7 +85,7 @@ export function exportJsonStat(document: KreisdossierDocument): JsonStatDataset 
       position(region, o.region, 1) +
       position(period, o.period, 2) +
       breakdowns.reduce((sum, b, k) => sum + position(b, o.breakdown?.[b.id], k + 3), 0);
-    if (filled.has(p)) throw new AdapterError(`observation ${i} repeats an earlier one`);
+    if (filled.has(p)) throw new AdapterError({ de: `Beobachtung ${i} wiederholt eine frühere`, en: `observation ${i} repeats an earlier one` });
     filled.add(p);
     order.push(p);
     value[p] = o.value;

@@ -6,7 +6,7 @@
  */
 import { validateDocument } from '../../src/format/validate.js';
 import type { KreisdossierInput, LocalizedText, Observation } from '../../src/format/types.js';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, type Reason } from '../adapter-error.js';
 import { count, emptySummary, type ImportOptions, type ImportResult, type ImportSummary } from '../types.js';
 import { isObject, own, type Cube, type CubeDimension, type Json } from './jsonstat-read.js';
 import { NOT_BROKEN_DOWN, NO_VALUE_SYMBOL } from './jsonstat-types.js';
@@ -17,10 +17,15 @@ export function kreisdossierExtensionOf(cube: Cube): unknown {
   return isObject(extension) ? own(extension, 'kreisdossier') : undefined;
 }
 
-const NOT_EXPORT = 'extension.kreisdossier is not what kreisdossier export writes';
+const NOT_EXPORT: Reason = {
+  de: 'extension.kreisdossier entspricht nicht dem, was kreisdossier export schreibt',
+  en: 'extension.kreisdossier is not what kreisdossier export writes',
+};
+/** NOT_EXPORT followed by the particular problem. */
+const notExport = (de: string, en: string): Reason => ({ de: `${NOT_EXPORT.de}: ${de}`, en: `${NOT_EXPORT.en}: ${en}` });
 
 export function importFromExtension(cube: Cube, extension: unknown, options: ImportOptions): ImportResult {
-  if (!isObject(extension) || !isObject(own(extension, 'document'))) throw new AdapterError(`${NOT_EXPORT}: it has no "document"`);
+  if (!isObject(extension) || !isObject(own(extension, 'document'))) throw new AdapterError(notExport('„document“ fehlt', 'it has no "document"'));
   const meta = own(extension, 'document') as Json;
   const footnotes = isObject(own(extension, 'footnotes')) ? (own(extension, 'footnotes') as Json) : {};
   const noValue = new Set(numbers(own(extension, 'noValueInSource')));
@@ -28,11 +33,11 @@ export function importFromExtension(cube: Cube, extension: unknown, options: Imp
   const role = (kind: 'metric' | 'geo' | 'time', id: string): number => {
     const name = cube.role[kind][0] ?? id;
     const k = cube.dimensions.findIndex((d) => d.id === name);
-    if (k < 0) throw new AdapterError(`${NOT_EXPORT}: the cube has no ${kind} dimension`);
+    if (k < 0) throw new AdapterError(notExport(`der Datenwürfel hat keine Dimension mit der Rolle ${kind}`, `the cube has no ${kind} dimension`));
     return k;
   };
   const [mi, gi, ti] = [role('metric', 'indicator'), role('geo', 'region'), role('time', 'period')];
-  if (new Set([mi, gi, ti]).size !== 3) throw new AdapterError(`${NOT_EXPORT}: one dimension has two roles`);
+  if (new Set([mi, gi, ti]).size !== 3) throw new AdapterError(notExport('eine Dimension hat zwei Rollen', 'one dimension has two roles'));
   const breakdowns = cube.dimensions.map((d, k) => [d, k] as const).filter(([, k]) => k !== mi && k !== gi && k !== ti);
   const indicatorDims = new Map<string, string[]>();
   for (const x of Array.isArray(own(meta, 'indicators')) ? (own(meta, 'indicators') as unknown[]) : []) {
@@ -58,7 +63,8 @@ export function importFromExtension(cube: Cube, extension: unknown, options: Imp
       continue;
     }
     if (raw !== null && raw !== undefined && !(typeof raw === 'number' && Number.isFinite(raw))) {
-      throw new AdapterError(`the value of cell ${p} is ${JSON.stringify(raw).slice(0, 40)}: only numbers and null are values`);
+      const shown = JSON.stringify(raw).slice(0, 40);
+      throw new AdapterError({ de: `der Wert des Feldes ${p} ist ${shown}: als Werte sind nur Zahlen und null zulässig`, en: `the value of cell ${p} is ${shown}: only numbers and null are values` });
     }
     const indicator = category(cube.dimensions[mi]!, mi);
     const dims = indicatorDims.get(indicator) ?? [];
@@ -66,7 +72,10 @@ export function importFromExtension(cube: Cube, extension: unknown, options: Imp
     for (const [d, k] of breakdowns) {
       const cat = category(d, k);
       if (dims.includes(d.id) === (cat === NOT_BROKEN_DOWN)) {
-        throw new AdapterError(`cell ${p} (${indicator}, ${d.id} ${cat}) does not fit the dimensions of indicator "${indicator}"`);
+        throw new AdapterError({
+          de: `das Feld ${p} (${indicator}, ${d.id} ${cat}) passt nicht zur Gliederung des Indikators „${indicator}“`,
+          en: `cell ${p} (${indicator}, ${d.id} ${cat}) does not fit the dimensions of indicator "${indicator}"`,
+        });
       }
       if (dims.includes(d.id)) breakdown[d.id] = cat;
     }
@@ -98,8 +107,9 @@ export function importFromExtension(cube: Cube, extension: unknown, options: Imp
   } as KreisdossierInput;
   const checked = validateDocument(document);
   if (!checked.valid) {
-    const problems = checked.problems.slice(0, 3).map((x) => `${x.path}: ${x.message.en}`);
-    throw new AdapterError(`${NOT_EXPORT}: ${problems.join('; ')}${checked.problems.length > 3 ? '; …' : ''}`);
+    const more = checked.problems.length > 3 ? '; …' : '';
+    const problems = (lang: keyof Reason) => checked.problems.slice(0, 3).map((x) => `${x.path}: ${x.message[lang]}`).join('; ') + more;
+    throw new AdapterError(notExport(problems('de'), problems('en')));
   }
   return { document, summary };
 }

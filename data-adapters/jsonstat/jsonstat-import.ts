@@ -107,10 +107,15 @@ class DocumentBuilder {
     const geo = this.pick(cube, 'geo', this.options.geoDimension);
     const time = this.pick(cube, 'time', this.options.timeDimension);
     const roles = [metric, geo, time].filter((d): d is CubeDimension => d !== undefined);
-    if (new Set(roles).size !== roles.length) throw new AdapterError('the same dimension is named as two of geo, time and metric');
+    if (new Set(roles).size !== roles.length) throw new AdapterError({ de: 'dieselbe Dimension ist für zwei der Rollen geo, time und metric angegeben', en: 'the same dimension is named as two of geo, time and metric' });
     const breakdowns = cube.dimensions.filter((d) => !roles.includes(d));
     const dimIds = breakdowns.map((d) => this.addDimension(d));
-    if (new Set(dimIds.map((d) => d.id)).size !== dimIds.length) throw new AdapterError('dimension ids that are not identifiers become the same id; rename them in the file');
+    if (new Set(dimIds.map((d) => d.id)).size !== dimIds.length) {
+      throw new AdapterError({
+        de: 'Kennungen von Dimensionen, die keine gültigen Kennungen sind, ergeben dieselbe Kennung; bitte in der Datei umbenennen',
+        en: 'dimension ids that are not identifiers become the same id; rename them in the file',
+      });
+    }
 
     const regionKeys = geo ? this.regionsOf(geo) : [this.fixedRegion()];
     const periods = time ? this.periodsOf(time) : [this.fixedPeriod()];
@@ -134,7 +139,8 @@ class DocumentBuilder {
       }
       const raw = cube.value(p);
       if (raw !== null && raw !== undefined && !(typeof raw === 'number' && Number.isFinite(raw))) {
-        throw new AdapterError(`the value of cell ${p} is ${JSON.stringify(raw).slice(0, 40)}: only numbers and null are values`);
+        const shown = JSON.stringify(raw).slice(0, 40);
+        throw new AdapterError({ de: `der Wert des Feldes ${p} ist ${shown}: als Werte sind nur Zahlen und null zulässig`, en: `the value of cell ${p} is ${shown}: only numbers and null are values` });
       }
       const value = (raw ?? null) as number | null;
       const given = cube.status(p);
@@ -158,7 +164,8 @@ class DocumentBuilder {
       const key = observationKey(observation);
       const known = this.observations.get(key);
       if (known && (known.value !== value || known.status !== status)) {
-        throw new AdapterError(`${indicator} ${region} ${observation.period}: ${known.value ?? known.status} in one dataset, ${value ?? status} in another`);
+        const [cell, before, now] = [`${indicator} ${region} ${observation.period}`, known.value ?? known.status, value ?? status];
+        throw new AdapterError({ de: `${cell}: ${before} in einem Datensatz, ${now} in einem anderen`, en: `${cell}: ${before} in one dataset, ${now} in another` });
       }
       if (known) {
         skipMany(this.summary, 'the same observation again (in another dataset of the collection)', 1);
@@ -173,11 +180,19 @@ class DocumentBuilder {
     const byId = (id: string) => cube.dimensions.find((d) => d.id === id);
     if (option !== undefined) {
       const d = byId(option);
-      if (!d) throw new AdapterError(`--${kind}-dimension ${option}: the dataset has no such dimension (${cube.dimensions.map((x) => x.id).join(', ')})`);
+      if (!d) {
+        const ids = cube.dimensions.map((x) => x.id).join(', ');
+        throw new AdapterError({ de: `--${kind}-dimension ${option}: der Datensatz hat keine solche Dimension (${ids})`, en: `--${kind}-dimension ${option}: the dataset has no such dimension (${ids})` });
+      }
       return d;
     }
     const roled = cube.role[kind];
-    if (roled.length > 1) throw new AdapterError(`role "${kind}" names several dimensions (${roled.join(', ')}): choose one with --${kind}-dimension`);
+    if (roled.length > 1) {
+      throw new AdapterError({
+        de: `die Rolle „${kind}“ nennt mehrere Dimensionen (${roled.join(', ')}): bitte eine mit --${kind}-dimension auswählen`,
+        en: `role "${kind}" names several dimensions (${roled.join(', ')}): choose one with --${kind}-dimension`,
+      });
+    }
     if (roled.length === 1) return byId(roled[0]!);
     return cube.dimensions.find((d) => (FALLBACK_IDS[kind] as readonly string[]).includes(d.id.toLowerCase()));
   }
@@ -187,7 +202,10 @@ class DocumentBuilder {
     const id = identifier(d.id);
     const categories = d.categories.map((c) => ({ id: identifier(c.id), label: nonBlank(c.label) ?? nonBlank(c.id) ?? identifier(c.id) }));
     if (new Set(categories.map((c) => c.id)).size !== categories.length) {
-      throw new AdapterError(`dimension "${d.id}": category ids that are not identifiers become the same id; rename them in the file`);
+      throw new AdapterError({
+        de: `Dimension „${d.id}“: Kennungen von Ausprägungen, die keine gültigen Kennungen sind, ergeben dieselbe Kennung; bitte in der Datei umbenennen`,
+        en: `dimension "${d.id}": category ids that are not identifiers become the same id; rename them in the file`,
+      });
     }
     const known = this.dimensions.get(id);
     if (!known) {
@@ -205,16 +223,26 @@ class DocumentBuilder {
     const mapped = (id: string) => (mapping && Object.hasOwn(mapping, id) ? mapping[id] : undefined);
     const foreign = geo.categories.filter((c) => mapped(c.id) === undefined && !isGermanKey(c.id)).map((c) => c.id);
     if (foreign.length && !mapping) {
-      throw new AdapterError(
-        `geo dimension "${geo.id}" has categories that are not German official keys (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', …' : ''}): ` +
+      const shown = `${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', …' : ''}`;
+      throw new AdapterError({
+        de:
+          `die geo-Dimension „${geo.id}“ hat Ausprägungen, die keine amtlichen deutschen Regionalschlüssel sind (${shown}): ` +
+          'unterstützt werden nur deutsche Regionen mit AGS/ARS oder „DG“. Bitte die Ausprägungen mit regionKeys amtlichen Schlüsseln zuordnen (Kennung der Ausprägung → AGS)',
+        en:
+          `geo dimension "${geo.id}" has categories that are not German official keys (${shown}): ` +
           'only German regions with AGS/ARS keys or "DG" are supported. Map the categories to official keys with regionKeys (category id → AGS)',
-      );
+      });
     }
     const keys = geo.categories.map((c) => mapped(c.id) ?? (foreign.length ? undefined : c.id));
     keys.forEach((key, i) => {
       if (key === undefined) return;
-      if (!REGION_KEY_PATTERN.test(key)) throw new AdapterError(`regionKeys maps "${geo.categories[i]!.id}" to "${key}", which is no official key`);
-      if (keys.indexOf(key) !== i) throw new AdapterError(`two geo categories become region ${key}`);
+      if (!REGION_KEY_PATTERN.test(key)) {
+        throw new AdapterError({
+          de: `regionKeys ordnet „${geo.categories[i]!.id}“ den Schlüssel „${key}“ zu, der kein amtlicher Regionalschlüssel ist`,
+          en: `regionKeys maps "${geo.categories[i]!.id}" to "${key}", which is no official key`,
+        });
+      }
+      if (keys.indexOf(key) !== i) throw new AdapterError({ de: `zwei geo-Ausprägungen ergeben die Region ${key}`, en: `two geo categories become region ${key}` });
       this.addRegion(key, nonBlank(geo.categories[i]!.label) ?? geo.categories[i]!.id);
     });
     return keys;
@@ -222,8 +250,13 @@ class DocumentBuilder {
 
   private fixedRegion(): string {
     const region = this.options.region;
-    if (!region) throw new AdapterError('the dataset has no geo dimension (role "geo" or id geo/area/region): name one with --geo-dimension, or give the one region with --region');
-    if (!REGION_KEY_PATTERN.test(region.key)) throw new AdapterError(`--region ${region.key} is no official key`);
+    if (!region) {
+      throw new AdapterError({
+        de: 'der Datensatz hat keine geo-Dimension (Rolle „geo“ oder Kennung geo/area/region): bitte eine mit --geo-dimension nennen oder die eine Region mit --region angeben',
+        en: 'the dataset has no geo dimension (role "geo" or id geo/area/region): name one with --geo-dimension, or give the one region with --region',
+      });
+    }
+    if (!REGION_KEY_PATTERN.test(region.key)) throw new AdapterError({ de: `--region ${region.key} ist kein amtlicher Regionalschlüssel`, en: `--region ${region.key} is no official key` });
     this.addRegion(region.key, region.name);
     return region.key;
   }
@@ -231,7 +264,7 @@ class DocumentBuilder {
   private addRegion(key: string, name: string): void {
     if (this.regions.has(key)) return; // first name wins, as when files are combined
     const level = levelOfKey(key, this.options.regionLevel);
-    if (!level) throw new AdapterError(`cannot tell the level of region key "${key}": pass --region-level`);
+    if (!level) throw new AdapterError({ de: `die Ebene des Regionalschlüssels „${key}“ lässt sich nicht bestimmen: bitte --region-level angeben`, en: `cannot tell the level of region key "${key}": pass --region-level` });
     const parent = parentOfKey(key);
     this.regions.set(key, { key, name: /\S/.test(name) ? name : key, level, ...(parent ? { parent } : {}) });
   }
@@ -239,17 +272,29 @@ class DocumentBuilder {
   private periodsOf(time: CubeDimension): string[] {
     const periods = time.categories.map((c) => {
       const period = toPeriod(c.id) ?? toPeriod(c.label);
-      if (!period) throw new AdapterError(`time category "${c.id}" of dimension "${time.id}" is no period (year, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY/YY)`);
+      if (!period) {
+        throw new AdapterError({
+          de: `die Zeit-Ausprägung „${c.id}“ der Dimension „${time.id}“ ist kein Zeitraum (Jahr, JJJJ-MM, JJJJ-MM-TT, JJJJ-Qn oder JJJJ/JJ)`,
+          en: `time category "${c.id}" of dimension "${time.id}" is no period (year, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY/YY)`,
+        });
+      }
       return period;
     });
-    if (new Set(periods).size !== periods.length) throw new AdapterError(`two categories of time dimension "${time.id}" are the same period`);
+    if (new Set(periods).size !== periods.length) {
+      throw new AdapterError({ de: `zwei Ausprägungen der Zeitdimension „${time.id}“ ergeben denselben Zeitraum`, en: `two categories of time dimension "${time.id}" are the same period` });
+    }
     return periods;
   }
 
   private fixedPeriod(): string {
     const period = this.options.period;
-    if (period === undefined) throw new AdapterError('the dataset has no time dimension (role "time" or id time/year/period): name one with --time-dimension, or give the period with --period');
-    if (!PERIOD_PATTERN.test(period)) throw new AdapterError(`--period ${period} is no period`);
+    if (period === undefined) {
+      throw new AdapterError({
+        de: 'der Datensatz hat keine Zeitdimension (Rolle „time“ oder Kennung time/year/period): bitte eine mit --time-dimension nennen oder den Zeitraum mit --period angeben',
+        en: 'the dataset has no time dimension (role "time" or id time/year/period): name one with --time-dimension, or give the period with --period',
+      });
+    }
+    if (!PERIOD_PATTERN.test(period)) throw new AdapterError({ de: `--period ${period} ist kein Zeitraum`, en: `--period ${period} is no period` });
     return period;
   }
 
@@ -267,7 +312,10 @@ class DocumentBuilder {
     const known = this.indicators.get(id);
     if (!known) this.indicators.set(id, draft);
     else if (known.unit !== draft.unit || known.decimals !== draft.decimals || known.dimensions.join() !== dimensions.join()) {
-      throw new AdapterError(`indicator "${id}" comes with another unit, decimals or dimensions in another dataset of the collection`);
+      throw new AdapterError({
+        de: `der Indikator „${id}“ hat in einem anderen Datensatz der Sammlung eine andere Einheit, andere Nachkommastellen oder eine andere Gliederung`,
+        en: `indicator "${id}" comes with another unit, decimals or dimensions in another dataset of the collection`,
+      });
     }
     return id;
   }
@@ -313,7 +361,8 @@ class DocumentBuilder {
     const referenceDate = o.dataset?.referenceDate ?? referenceDateOf(top, cubes);
     if (!referenceDate) missing.add('--reference-date');
     if (missing.size) {
-      throw new AdapterError(`JSON-stat does not carry everything the format requires: pass ${[...missing].join(', ')}`);
+      const flags = [...missing].join(', ');
+      throw new AdapterError({ de: `JSON-stat enthält nicht alle Angaben, die das Format verlangt: bitte ${flags} angeben`, en: `JSON-stat does not carry everything the format requires: pass ${flags}` });
     }
 
     const sources = o.dataset?.sources ?? uniqueJson(cubes.map(sourceOf));
@@ -349,13 +398,20 @@ class DocumentBuilder {
       if (this.options.genesisStatus && OFFICIAL_SYMBOLS.includes(symbol)) continue;
       const given = this.options.statusSymbols && Object.hasOwn(this.options.statusSymbols, symbol) ? this.options.statusSymbols[symbol] : undefined;
       if (use.onNull && use.onValue) {
-        throw new AdapterError(
-          `status "${symbol}" stands on ${use.onValue} values and on ${use.onNull} empty cells: ` +
+        throw new AdapterError({
+          de:
+            `das Zeichen „${symbol}“ steht bei ${use.onValue} Werten und bei ${use.onNull} leeren Feldern: ` +
+            'ein Zeichen in kreisdossier ersetzt entweder einen Wert oder ergänzt ihn, daher lässt sich die Datei nicht importieren, ohne diese Unterscheidung zu verlieren',
+          en:
+            `status "${symbol}" stands on ${use.onValue} values and on ${use.onNull} empty cells: ` +
             'a kreisdossier status either replaces a value or qualifies one, so the file cannot be imported without losing that distinction',
-        );
+        });
       }
       if (given && given.replacesValue !== use.onNull > 0) {
-        throw new AdapterError(`statusSymbols declares "${symbol}" as ${given.replacesValue ? '' : 'not '}replacing the value, but the file uses it ${use.onNull ? 'on empty cells' : 'on values'}`);
+        throw new AdapterError({
+          de: `statusSymbols erklärt „${symbol}“ als Zeichen, das den Wert ${given.replacesValue ? '' : 'nicht '}ersetzt, die Datei verwendet es aber ${use.onNull ? 'bei leeren Feldern' : 'bei Werten'}`,
+          en: `statusSymbols declares "${symbol}" as ${given.replacesValue ? '' : 'not '}replacing the value, but the file uses it ${use.onNull ? 'on empty cells' : 'on values'}`,
+        });
       }
       const explained = use.explanation;
       declared[symbol] = given ?? {
@@ -366,7 +422,12 @@ class DocumentBuilder {
       };
     }
     if (this.noValue) {
-      if (declared[NO_VALUE_SYMBOL]) throw new AdapterError(`the file uses status "${NO_VALUE_SYMBOL}" itself and also has nulls without status: they cannot be told apart`);
+      if (declared[NO_VALUE_SYMBOL]) {
+        throw new AdapterError({
+          de: `die Datei verwendet das Zeichen „${NO_VALUE_SYMBOL}“ selbst und hat außerdem null-Werte ohne Zeichen: beides lässt sich nicht unterscheiden`,
+          en: `the file uses status "${NO_VALUE_SYMBOL}" itself and also has nulls without status: they cannot be told apart`,
+        });
+      }
       declared[NO_VALUE_SYMBOL] = { label: { ...NO_VALUE_DECLARATION.label }, replacesValue: true };
     }
     return declared;

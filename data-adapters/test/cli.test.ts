@@ -58,16 +58,18 @@ describe('kreisdossier CLI', () => {
     const out = join(dir, 'x.json');
     let r = await run('import', 'genesis', path('data-adapters/fixtures/datenguide-genesapi-data/13211-02-05-4_00.csv'), '--indicator', 'x', '--topic', 'Bildung', '-o', out);
     assert.equal(r.code, 2);
-    assert.match(r.err, /mixes units \(Anzahl, Prozent\)/);
+    assert.match(r.err, /mischt Einheiten \(Anzahl, Prozent\)/);
     r = await run('import', 'genesis', GENESIS, '--indicator', 'x', '-o', out);
-    assert.match(r.err, /pass --topic/);
+    assert.match(r.err, /bitte --topic angeben/);
+    const en = await run('import', 'genesis', GENESIS, '--indicator', 'x', '-o', out, '--lang', 'en');
+    assert.match(en.err, /no topic for indicator "x": pass --topic/);
     const truncated = join(dir, 'truncated.csv');
     writeFileSync(truncated, readFileSync(GENESIS).subarray(0, 3000));
     r = await run('import', 'genesis', truncated, '--indicator', 'x', '--topic', 'Bildung', '-o', out);
     assert.equal(r.code, 2);
-    assert.match(r.err, /truncated\.csv:\d+: .*truncated/);
+    assert.match(r.err, /truncated\.csv:\d+: .*abgeschnitten/);
     r = await run('import', 'genesis', GENESIS, '--encoding', 'utf-8', '--indicator', 'x', '--topic', 'Bildung', '-o', out);
-    assert.match(r.err, /12411-01-01-4\.csv:2: the file is not valid UTF-8: pass --encoding latin1/);
+    assert.match(r.err, /12411-01-01-4\.csv:2: die Datei ist kein gültiges UTF-8: bitte --encoding latin1 angeben/);
     assert.equal(existsSync(out), false);
   });
 
