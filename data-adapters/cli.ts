@@ -13,6 +13,7 @@ import { AdapterError } from './adapter-error.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
 import { exportCsv } from './export-csv.js';
 import { mergeDocuments } from './merge.js';
+import { nameRegions } from './region-names.js';
 import { keepWithin } from './within.js';
 import type { ImportOptions, ImportSummary } from './types.js';
 
@@ -62,6 +63,7 @@ kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the 
   --reference-date JJJJ-MM-TT   Stand, falls die Datei keinen nennt
   --title TEXT, --dataset-id ID, --table CODE
   --within SCHLÜSSEL    nur Regionen unterhalb dieses Schlüssels (und darüber liegende zum Vergleich)
+  --region-names DATEI  Namen für Regionen ohne Namen (kreisdossier-Datei oder GeoJSON/TopoJSON mit ags/name)
   -o, --output DATEI    Ausgabedatei (ohne: Standardausgabe)`,
     `kreisdossier import <genesis|ffcsv|jsonstat|csv|datapackage> FILE -o out.json
 
@@ -82,6 +84,7 @@ kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the 
   --reference-date YYYY-MM-DD   "Stand" when the file states none
   --title TEXT, --dataset-id ID, --table CODE
   --within KEY          only regions below this key (and those above it, for comparison)
+  --region-names FILE   names for regions the source leaves unnamed (kreisdossier file or GeoJSON/TopoJSON with ags/name)
   -o, --output FILE     output file (without: standard output)`,
   ],
   validate: ['kreisdossier validate DATEI…\n\nJedes Problem erscheint als DATEI: $.json.pfad: Grund.', 'kreisdossier validate FILE…\n\nEach problem is printed as FILE: $.json.path: reason.'],
@@ -123,6 +126,7 @@ const OPTIONS = {
   'key-property': { type: 'string' },
   'source-crs': { type: 'string' },
   object: { type: 'string' },
+  'region-names': { type: 'string' },
   precision: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
@@ -212,7 +216,8 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         const options = importOptions(values);
         const mapping = values.mapping ? JSON.parse(readFileSync(values.mapping, 'utf8')) : undefined;
         const imported = await ADAPTERS[format]({ file: input, options, mapping, table: values.table });
-        const { document, summary } = values.within ? keepWithin(imported, values.within) : imported;
+        const within = values.within ? keepWithin(imported, values.within) : imported;
+        const { document, summary } = values['region-names'] ? nameRegions(within, values['region-names']) : within;
         const result = validateDocument(document);
         if (!result.valid) {
           throw new CliError(result.problems.map((p) => `${input}: ${p.path}: ${p.message[lang]}`).join('\n'));

@@ -36,11 +36,12 @@ const ffcsvJobs = [
     '--label', 'Einwohnerinnen und Einwohner', '--topic', 'Bevölkerung', '--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', '--reference-date', '2026-03-10'],
 ];
 
-// Breitbandatlas (Bundesnetzagentur), all Kreise, state mid-2021; the file has no region names.
+// Breitbandatlas (Bundesnetzagentur), all Kreise, state mid-2021; names come from the BKG boundaries.
 const csvJobs = [
   ['data-adapters/fixtures/breitbandatlas-paket3/landkreis_privat_2021_1.csv', 'breitband-kreise-2021.json', '--mapping', 'data-adapters/mappings/breitband-2021-1.json',
     '--attribution', 'Breitbandatlas | Gigabit-Grundbuch (gigabitgrundbuch.bund.de), Daten verändert',
-    '--license', 'Breitbandatlas-Nutzungsbedingungen (Namensnennung)', '--reference-date', '2021-06-30'],
+    '--license', 'Breitbandatlas-Nutzungsbedingungen (Namensnennung)', '--reference-date', '2021-06-30',
+    '--region-names', 'data-adapters/fixtures/geo/de-kreise-2021.topo.json'],
 ];
 
 // Boundaries (BKG VG5000, 2021) as WGS84 TopoJSON keyed by AGS.

@@ -73,6 +73,24 @@ describe('kreisdossier CLI', () => {
     assert.equal(existsSync(out), false);
   });
 
+  it('names regions a source leaves unnamed from boundary files, and never renames the others', async () => {
+    const out = join(tmp(), 'bb.json');
+    const r = await run(
+      'import', 'csv', path('data-adapters/fixtures/breitbandatlas-paket3/landkreis_privat_2021_1.csv'),
+      '--mapping', path('data-adapters/mappings/breitband-2021-1.json'),
+      '--attribution', 'Breitbandatlas | Gigabit-Grundbuch (gigabitgrundbuch.bund.de), Daten verändert',
+      '--license', 'Breitbandatlas-Nutzungsbedingungen', '--reference-date', '2021-06-30',
+      '--region-names', path('data-adapters/fixtures/geo/de-kreise-2021.topo.json'), '-o', out,
+    );
+    assert.equal(r.code, 0, r.err);
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    const name = (key: string) => doc.regions.find((x: any) => x.key === key).name;
+    assert.equal(name('15085'), 'Harz');
+    assert.equal(name('03152'), '03152', 'a pre-2016 key without a boundary keeps its key as name');
+    const harz = doc.observations.filter((o: any) => o.region === '15085').map((o: any) => [o.indicator, o.value]);
+    assert.deepEqual(harz, [['breitband-1000mbit', 16.74], ['breitband-100mbit', 82.2], ['glasfaser-1000mbit', 2.77]]);
+  });
+
   it('validates: exit 0 only when all files are valid, problems as FILE: $.path: reason', async () => {
     const dir = tmp();
     const bad = JSON.parse(readFileSync(path('examples/bevoelkerung-harz.json'), 'utf8'));
