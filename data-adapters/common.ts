@@ -1,4 +1,13 @@
 /** Small helpers every adapter needs, so they name and key things the same way. */
+
+/** Publisher of the Regionaldatenbank (regionalstatistik.de) tables. */
+export const REGIONALSTATISTIK = 'Statistische Ämter des Bundes und der Länder';
+/** The licence of GENESIS / Regionalstatistik data. */
+export const DL_DE_BY_2_0 = {
+  id: 'dl-de/by-2-0',
+  name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
+  url: 'https://www.govdata.de/dl-de/by-2-0',
+};
 import type { RegionLevel } from '../src/format/types.js';
 
 /** Region level from an official key: DG, 2 (Land), 3 (Regierungsbezirk), 5 (Kreis), 8 (Gemeinde), 9 (Gemeindeverband). */

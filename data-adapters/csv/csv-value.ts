@@ -4,13 +4,12 @@
  * markers the source declares as missing (Table Schema `missingValues`).
  */
 import { AdapterError, type Reason } from '../adapter-error.js';
+import { QUALIFYING_SYMBOLS as QUALIFYING, REPLACING_SYMBOLS as REPLACING } from '../../src/format/status-symbols.js';
 
 export type Decimal = '.' | ',';
 
-/** Official GENESIS symbols that stand instead of a value. */
-export const REPLACING = new Set(['-', '.', '...', 'x', '/']);
-/** Official GENESIS symbols that qualify a value. */
-export const QUALIFYING = new Set(['()', 'p', 'r', 'e', '|']);
+/** The official legend, in one place (src/format/status-symbols.ts). */
+export { QUALIFYING_SYMBOLS as QUALIFYING, REPLACING_SYMBOLS as REPLACING } from '../../src/format/status-symbols.js';
 export const isOfficial = (s: string) => REPLACING.has(s) || QUALIFYING.has(s);
 
 /** The status of an empty cell (declared in the document as "in der Quelle leer"). */

@@ -5,16 +5,11 @@
  */
 import type { Dataset, Source } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
-import { slug } from '../common.js';
+import { DL_DE_BY_2_0, REGIONALSTATISTIK, slug } from '../common.js';
 import type { ImportOptions } from '../types.js';
 
-export const REGIONALSTATISTIK = 'Statistische Ämter des Bundes und der Länder';
+export { DL_DE_BY_2_0, REGIONALSTATISTIK } from '../common.js';
 export const DESTATIS = 'Statistisches Bundesamt (Destatis)';
-export const DL_DE_BY_2_0 = {
-  id: 'dl-de/by-2-0',
-  name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
-  url: 'https://www.govdata.de/dl-de/by-2-0',
-};
 
 /** GENESIS-Online (Destatis) table codes look like 12211-0001; Regionaldatenbank ones like 12411-01-01-4 or AI-N-01-2-5. */
 const GENESIS_ONLINE_TABLE = /^\d{5}-\d{4}$/;

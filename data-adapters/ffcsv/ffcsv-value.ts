@@ -14,10 +14,10 @@ import type { StatusSymbolSchema } from '../../src/format/schema.js';
 import type * as v from 'valibot';
 import { AdapterError, type Reason } from '../adapter-error.js';
 import { parseGenesisValue, type CellValue } from '../genesis/genesis-value.js';
+import { REPLACING_SYMBOLS as REPLACING } from '../../src/format/status-symbols.js';
 
 export type StatusSymbol = v.InferOutput<typeof StatusSymbolSchema>;
 
-const REPLACING = new Set(['-', '.', '...', 'x', '/']);
 /** Quality flags that qualify a present number, and how they are written in the document. */
 const QUALIFYING: Record<string, string> = { '()': '()', '( )': '()', p: 'p', r: 'r', s: 's', e: 'e', '|': '|' };
 

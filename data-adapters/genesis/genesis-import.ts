@@ -11,7 +11,7 @@
 import { REGION_KEY_PATTERN } from '../../src/format/schema.js';
 import type { Dimension, Indicator, KreisdossierInput, Observation, Region } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
-import { isoPeriod, levelOfKey, parentOfKey, slug } from '../common.js';
+import { DL_DE_BY_2_0, isoPeriod, levelOfKey, parentOfKey, REGIONALSTATISTIK, slug } from '../common.js';
 import { count, emptySummary, skip, type ImportOptions, type ImportResult, type IndicatorOptions } from '../types.js';
 import { readGenesisTable, type GenesisTable } from './genesis-table.js';
 import { parseGenesisValue } from './genesis-value.js';
@@ -241,7 +241,6 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
     };
   });
 
-  const year = /(\d{4})\.?\s*$/.exec(table.copyright ?? '')?.[1];
   const attribution = options.dataset?.attribution ?? table.copyright?.replace(/\.\s*$/, '');
   if (!attribution) throw new AdapterError({ de: 'die Datei hat keinen „©“-Vermerk: bitte --attribution angeben', en: 'the file has no "©" line: pass --attribution' });
   const referenceDate = options.dataset?.referenceDate ?? table.stand;
@@ -254,16 +253,17 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
       title: table.titleLines.slice(0, 2).join(' ').replace(/;+$/, '') || table.code,
       sources: [
         {
-          publisher: 'Statistische Ämter des Bundes und der Länder',
+          publisher: REGIONALSTATISTIK,
           table: table.code,
           title: table.titleLines.join(' '),
           url: `https://www.regionalstatistik.de/genesis/online?operation=table&code=${table.code}`,
         },
       ],
-      license: { id: 'dl-de/by-2-0', name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0', url: 'https://www.govdata.de/dl-de/by-2-0' },
+      license: DL_DE_BY_2_0,
       attribution,
       referenceDate,
-      ...(year || table.notes.length ? { extensions: { genesis: { notes: table.notes, encoding: table.encoding } } } : {}),
+      // The table's footnotes and the file's encoding, for provenance (never rendered).
+      extensions: { genesis: { notes: table.notes, encoding: table.encoding } },
       ...options.dataset,
     },
     regions: [...regions.values()],

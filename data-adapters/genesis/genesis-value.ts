@@ -3,12 +3,13 @@
  * comma, or a symbol that replaces it ('-', '.', '...', 'x', '/'), or a number
  * qualified by '()' ("(12,5)") or by 'p', 'r', 's', 'e' before or after it.
  */
+import { REPLACING_SYMBOLS as REPLACING } from '../../src/format/status-symbols.js';
+
 export interface CellValue {
   value: number | null;
   status?: string;
 }
 
-const REPLACING = new Set(['-', '.', '...', 'x', '/']);
 const NUMBER = /^-?\d+(?:,\d+)?$/;
 const QUALIFIED = /^([prse])\s*(-?\d+(?:,\d+)?)$|^(-?\d+(?:,\d+)?)\s*([prse])$/;
 const BRACKETED = /^\((-?\d+(?:,\d+)?)\)$/;

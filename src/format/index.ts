@@ -3,5 +3,5 @@ export type * from './types.js';
 export { validateDocument, parseDocument, type ValidationResult } from './validate.js';
 export { formatPath, type Problem } from './problem.js';
 export type { ProblemCode } from './messages.js';
-export { OFFICIAL_SYMBOLS, statusSymbolInfo, type StatusSymbolInfo } from './status-symbols.js';
+export { OFFICIAL_SYMBOLS, QUALIFYING_SYMBOLS, REPLACING_SYMBOLS, statusSymbolInfo, type StatusSymbolInfo } from './status-symbols.js';
 export { observationKey } from './rules.js';

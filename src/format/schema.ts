@@ -154,7 +154,7 @@ export const ObservationSchema = v.pipe(
     /** Category per breakdown dimension, e.g. {"geschlecht": "weiblich"}. */
     breakdown: v.optional(v.record(identifier, identifier)),
     value: v.nullable(v.pipe(v.number(), v.finite('finite'))),
-    /** GENESIS status symbol ('-', '.', '...', 'x', '/', '()', 'p', 'r', 'e', …). */
+    /** GENESIS status symbol ('-', '.', '...', 'x', '/', '()', 'p', 'r', 's', 'e', '|') or one declared in statusSymbols. */
     status: v.optional(v.pipe(v.string(), v.nonEmpty('empty-text'))),
     footnote: v.optional(LocalizedTextSchema),
   }),

@@ -31,6 +31,10 @@ const OFFICIAL: ReadonlyArray<readonly [symbol: string, replacesValue: boolean, 
 
 /** The official symbols, in legend order. */
 export const OFFICIAL_SYMBOLS: readonly string[] = OFFICIAL.map(([s]) => s);
+/** Official symbols that stand instead of a value ('-', '.', '...', 'x', '/'). */
+export const REPLACING_SYMBOLS: ReadonlySet<string> = new Set(OFFICIAL.filter(([, replaces]) => replaces).map(([s]) => s));
+/** Official symbols that qualify a value ('()', 'p', 'r', 's', 'e', '|'). */
+export const QUALIFYING_SYMBOLS: ReadonlySet<string> = new Set(OFFICIAL.filter(([, replaces]) => !replaces).map(([s]) => s));
 
 /** Explanation of a symbol in the current locale, from the official legend or the document's own. */
 export function statusSymbolInfo(
