@@ -24,6 +24,27 @@ function summaryReporter() {
   };
 }
 
+/**
+ * `executeServerCommand('emulate-forced-colors', { active })`: Windows high-contrast mode, which
+ * @web/test-runner-commands' emulateMedia does not cover.
+ */
+function forcedColorsPlugin() {
+  const cdpSessions = new WeakMap();
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      // puppeteer's emulateMediaFeatures refuses forced-colors; the DevTools protocol has it. The
+      // emulation lasts as long as the CDP session, so one session per page is kept open.
+      let cdp = cdpSessions.get(page);
+      if (!cdp) cdpSessions.set(page, (cdp = await page.createCDPSession()));
+      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+      return true;
+    },
+  };
+}
+
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
@@ -39,7 +60,7 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   middleware: [testServerMiddleware, demoCspMiddleware],
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -4,8 +4,11 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // Stories use the committed example files, served beside Storybook (no network needed).
-  staticDirs: [{ from: '../examples', to: '/examples' }],
+  // Stories use the committed example files and the demo data, served beside Storybook (no network needed).
+  staticDirs: [
+    { from: '../examples', to: '/examples' },
+    { from: '../demo/data', to: '/demo/data' },
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
 };
 

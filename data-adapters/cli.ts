@@ -8,6 +8,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDocument, validateDocument } from '../src/format/validate.js';
+import { loadLocale } from '../src/i18n/locale.js';
 import type { KreisdossierDocument, RegionLevel, Topic } from '../src/format/types.js';
 import { AdapterError } from './adapter-error.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
@@ -198,6 +199,7 @@ export interface Io {
 export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let lang: Lang = /^en/i.test(env.LANG ?? '') ? 'en' : 'de';
   let file = '';
+  await loadLocale('en'); // validation problems are worded in both languages
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     if (values.lang) lang = values.lang.startsWith('en') ? 'en' : 'de';

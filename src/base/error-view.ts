@@ -10,6 +10,8 @@ const SHOWN_PROBLEMS = 5;
 
 export function describeError(error: DataError, timeoutMs: number): string {
   const url = error.source ?? '';
+  // "data" (the data property) and "inline #1" (a JSON script) are not files to name.
+  const embedded = url === 'data' || url.startsWith('inline');
   switch (error.kind) {
     case 'network':
       return msg(str`Die Datei ${url} konnte nicht geladen werden (keine Verbindung, oder der Server erlaubt den Abruf nicht).`, {
@@ -20,9 +22,13 @@ export function describeError(error: DataError, timeoutMs: number): string {
     case 'timeout':
       return msg(str`Die Datei ${url} kam nicht innerhalb von ${formatNumber(timeoutMs / 1000)} Sekunden an.`, { id: 'error.timeout' });
     case 'json':
-      return msg(str`Die Datei ${url} ist keine gültige JSON-Datei.`, { id: 'error.json' });
+      return embedded
+        ? msg('Die eingebetteten Daten sind kein gültiges JSON.', { id: 'error.json-embedded' })
+        : msg(str`Die Datei ${url} ist keine gültige JSON-Datei.`, { id: 'error.json' });
     case 'schema':
-      return msg(str`Die Daten aus ${url} entsprechen nicht dem kreisdossier-Format.`, { id: 'error.schema' });
+      return embedded
+        ? msg('Die eingebetteten Daten entsprechen nicht dem kreisdossier-Format.', { id: 'error.schema-embedded' })
+        : msg(str`Die Daten aus ${url} entsprechen nicht dem kreisdossier-Format.`, { id: 'error.schema' });
     case 'conflict':
       return msg('Die angegebenen Dateien widersprechen sich.', { id: 'error.conflict' });
     case 'no-data':

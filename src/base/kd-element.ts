@@ -12,7 +12,7 @@ import type { DataStore } from '../data/data-store.js';
 import { forgetDocument } from '../data/document-cache.js';
 import { DEFAULT_TIMEOUT_MS } from '../data/fetch-document.js';
 import { loadData } from '../data/load-data.js';
-import { langOf, toLocale, withLocale, type Locale } from '../i18n/locale.js';
+import { isLocaleLoaded, langOf, loadLocale, toLocale, withLocale, type Locale } from '../i18n/locale.js';
 import { renderError, warnError } from './error-view.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -51,6 +51,9 @@ export abstract class KdElement extends LitElement {
   /** Language of the element ("de" or "en"); inherited from the nearest ancestor when not set. */
   @property({ reflect: true }) override lang!: string;
 
+  /** Colour scheme: "light" (default), "dark", or "auto" (follows the visitor's `prefers-color-scheme`). */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
   @state() protected loadState: LoadState = { status: 'loading' };
 
   /** Set by `render()`: whether the last render showed data (then `kd-render` fires). */
@@ -85,6 +88,9 @@ export abstract class KdElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('src') || changed.has('data') || changed.has('timeout')) this.reload();
+    // An element switched to English (its own or the page's lang) renders again once the texts are here.
+    const locale = this.locale;
+    if (!isLocaleLoaded(locale)) void loadLocale(locale).then(() => this.requestUpdate());
   }
 
   /** Loads the data again (after a failure, or when the inline JSON changed). */
@@ -92,8 +98,9 @@ export abstract class KdElement extends LitElement {
     const token = ++this.loadToken;
     if (this.loadState.status !== 'loading') this.loadState = { status: 'loading' };
     const inline = [...this.querySelectorAll(':scope > script[type="application/json"]')].map((s) => s.textContent ?? '');
-    loadData({ data: this.data, src: this.src ?? null, inline, timeoutMs: this.timeout, reload: bypassHttpCache })
-      .then((store) => {
+    // The language's texts load alongside the data, so an English element never flashes German.
+    Promise.all([loadData({ data: this.data, src: this.src ?? null, inline, timeoutMs: this.timeout, reload: bypassHttpCache }), loadLocale(this.locale)])
+      .then(([store]) => {
         if (token !== this.loadToken) return;
         for (const w of store.warnings) console.warn(`[kreisdossier] <${this.localName}>: ${w}`);
         this.loadState = { status: 'ready', store };
@@ -147,8 +154,18 @@ export abstract class KdElement extends LitElement {
     super.updated(changed);
     if (this.renderedData) {
       this.reportedError = undefined;
-      this.dispatchEvent(new CustomEvent('kd-render', { bubbles: true, composed: true, detail: { element: this } }));
+      this.dataRendered();
     }
+  }
+
+  /** Called after a render with data; elements that finish drawing later (canvas, map) override it. */
+  protected dataRendered(): void {
+    this.dispatchRendered();
+  }
+
+  /** Tells the page a complete render is on screen. */
+  protected dispatchRendered(): void {
+    this.dispatchEvent(new CustomEvent('kd-render', { bubbles: true, composed: true, detail: { element: this } }));
   }
 }
 

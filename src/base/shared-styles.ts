@@ -1,4 +1,25 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * Dark defaults, used by `theme="dark"` and by `theme="auto"` when the
+ * visitor prefers a dark scheme. Every value still yields to the page's
+ * `--kd-*` properties.
+ */
+const darkTokens = unsafeCSS(`
+  --_kd-dark: 1;
+  color: var(--kd-color-text, #e8eaed);
+  background: var(--kd-color-background, #1b1e23);
+  --_kd-muted: var(--kd-color-muted, #b4bac2);
+  --_kd-border: var(--kd-color-border, #5c636b);
+  --_kd-grid: var(--kd-color-grid, #3d434a);
+  --_kd-surface: var(--kd-color-surface, #25292f);
+  --_kd-placeholder: var(--kd-color-placeholder, #2b3037);
+  --_kd-link: var(--kd-color-link, #8ab4f8);
+  --_kd-focus: var(--kd-color-focus, #8ab4f8);
+  --_kd-error: var(--kd-color-error, #ff8a80);
+  --_kd-error-background: var(--kd-color-error-background, #3b1f1f);
+  --_kd-hover: var(--kd-color-row-hover, #2b3037);
+`);
 
 /**
  * Styles every element shares. Colours, fonts and spacing come from `--kd-*`
@@ -16,6 +37,25 @@ export const sharedStyles = css`
     background: var(--kd-color-background, transparent);
     min-height: var(--kd-min-height, 12rem);
     contain: layout;
+    --_kd-dark: 0;
+    --_kd-muted: var(--kd-color-muted, #4a4f55);
+    --_kd-border: var(--kd-color-border, #c8ccd0);
+    --_kd-grid: var(--kd-color-grid, #e1e4e8);
+    --_kd-surface: var(--kd-color-surface, #fff);
+    --_kd-placeholder: var(--kd-color-placeholder, #f1f3f5);
+    --_kd-link: var(--kd-color-link, #0b5bd3);
+    --_kd-focus: var(--kd-color-focus, #0b5bd3);
+    --_kd-error: var(--kd-color-error, #b00020);
+    --_kd-error-background: var(--kd-color-error-background, #fff4f4);
+    --_kd-hover: var(--kd-color-row-hover, #f1f3f5);
+  }
+  :host([theme='dark']) {
+    ${darkTokens}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${darkTokens}
+    }
   }
   :host([hidden]) {
     display: none;
@@ -37,11 +77,11 @@ export const sharedStyles = css`
     border: 0 !important;
   }
   :focus-visible {
-    outline: var(--kd-focus-width, 3px) solid var(--kd-color-focus, #0b5bd3);
+    outline: var(--kd-focus-width, 3px) solid var(--_kd-focus);
     outline-offset: 2px;
   }
   a {
-    color: var(--kd-color-link, #0b5bd3);
+    color: var(--_kd-link);
   }
   button {
     font: inherit;
@@ -50,7 +90,7 @@ export const sharedStyles = css`
     padding: 0.375rem 0.75rem;
     border: 1px solid currentColor;
     border-radius: var(--kd-radius, 0.25rem);
-    background: var(--kd-color-surface, #fff);
+    background: var(--_kd-surface);
   }
   .placeholder {
     display: flex;
@@ -58,15 +98,15 @@ export const sharedStyles = css`
     justify-content: center;
     min-height: var(--kd-min-height, 12rem);
     border-radius: var(--kd-radius, 0.25rem);
-    background: var(--kd-color-placeholder, #f1f3f5);
-    color: var(--kd-color-muted, #4a4f55);
+    background: var(--_kd-placeholder);
+    color: var(--_kd-muted);
   }
   .alert {
     min-height: var(--kd-min-height, 12rem);
     padding: 1rem;
-    border: 2px solid var(--kd-color-error, #b00020);
+    border: 2px solid var(--_kd-error);
     border-radius: var(--kd-radius, 0.25rem);
-    background: var(--kd-color-error-background, #fff4f4);
+    background: var(--_kd-error-background);
   }
   .alert p {
     margin: 0 0 0.5rem;
@@ -82,7 +122,7 @@ export const sharedStyles = css`
   .source {
     margin-top: 0.5rem;
     font-size: 0.875em;
-    color: var(--kd-color-muted, #4a4f55);
+    color: var(--_kd-muted);
   }
   .source p {
     margin: 0;

@@ -21,6 +21,14 @@ function licenseText(l: License): string {
   return l.name ?? l.id;
 }
 
+/** The same lines as plain text (for pictures and files that leave the page). */
+export function sourceLines(datasets: readonly Dataset[]): string[] {
+  return datasets.flatMap((d) => [
+    `${msg('Quelle:', { id: 'source.label' })} ${d.sources.map(sourceText).join('; ')}. ${msg(str`Stand: ${formatDate(d.referenceDate)}.`, { id: 'source.reference-date' })}`,
+    `${d.attribution} · ${msg('Lizenz:', { id: 'source.license' })} ${licenseText(d.license)}${d.license.url ? ` (${d.license.url})` : ''}`,
+  ]);
+}
+
 export function renderSources(datasets: readonly Dataset[]): TemplateResult {
   return html`<div class="source" part="source">
     ${datasets.map(

@@ -27,7 +27,8 @@ export interface Selection {
   observations: StoredObservation[];
 }
 
-function unknown(store: DataStore, kind: DataErrorKind, value: string, path: string, options: readonly string[]): DataError {
+/** An attribute names something the data lacks: the error lists what the data has. */
+export function unknownValue(store: DataStore, kind: DataErrorKind, value: string, path: string, options: readonly string[]): DataError {
   const located = { ...problem(path, 'one-of', { value, options: options.join(', ') }), source: store.sources.join(' ') };
   return new DataError(kind, { value, problems: [located], source: located.source });
 }
@@ -36,38 +37,53 @@ export function words(value: string | undefined): string[] {
   return (value ?? '').split(/\s+/).filter(Boolean);
 }
 
-export function select(store: DataStore, attrs: SelectionAttributes): Selection {
+/** The indicator an element names, or the only one in the data. */
+export function resolveIndicator(store: DataStore, id: string | undefined): Indicator {
   const ids = [...store.indicators.keys()];
-  const id = attrs.indicator || (ids.length === 1 ? ids[0]! : '');
-  const indicator = store.indicators.get(id);
-  if (!indicator) throw unknown(store, 'unknown-indicator', id, '$.indicators[*].id', ids);
+  const chosen = id || (ids.length === 1 ? ids[0]! : '');
+  const indicator = store.indicators.get(chosen);
+  if (!indicator) throw unknownValue(store, 'unknown-indicator', chosen, '$.indicators[*].id', ids);
+  return indicator;
+}
 
+/** Each dimension's total (or first) category, overridden by `dimension=category` pairs. */
+export function resolveBreakdown(store: DataStore, indicator: Indicator, pairs: string | undefined): Record<string, string> {
   const breakdown = store.defaultBreakdown(indicator);
-  for (const pair of words(attrs.breakdown)) {
+  for (const pair of words(pairs)) {
     const [dimension = '', category = ''] = pair.split('=');
     const known = (indicator.dimensions ?? []).includes(dimension) ? store.dimensions.get(dimension) : undefined;
-    if (!known) throw unknown(store, 'unknown-breakdown', pair, `$.indicators[?(@.id=='${indicator.id}')].dimensions`, indicator.dimensions ?? []);
+    if (!known) throw unknownValue(store, 'unknown-breakdown', pair, `$.indicators[?(@.id=='${indicator.id}')].dimensions`, indicator.dimensions ?? []);
     if (!known.categories.some((c) => c.id === category)) {
-      throw unknown(store, 'unknown-breakdown', pair, `$.dimensions[?(@.id=='${dimension}')].categories[*].id`, known.categories.map((c) => `${dimension}=${c.id}`));
+      throw unknownValue(store, 'unknown-breakdown', pair, `$.dimensions[?(@.id=='${dimension}')].categories[*].id`, known.categories.map((c) => `${dimension}=${c.id}`));
     }
     breakdown[dimension] = category;
   }
+  return breakdown;
+}
 
-  const available = store.regionsWithData(indicator.id);
-  const keys = words(attrs.region);
+/** Regions by key; an unknown key is an error listing the regions that have data. */
+export function resolveRegions(store: DataStore, indicator: Indicator, keys: readonly string[]): Region[] {
   for (const key of keys) {
-    if (!store.regions.has(key)) throw unknown(store, 'unknown-region', key, '$.regions[*].key', available);
+    if (!store.regions.has(key)) throw unknownValue(store, 'unknown-region', key, '$.regions[*].key', store.regionsWithData(indicator.id));
   }
-  const regions = (keys.length ? keys : available).map((k) => store.regions.get(k)!);
+  return keys.map((k) => store.regions.get(k)!);
+}
 
-  const allPeriods = store.periods(indicator.id);
+/** The indicator's periods, narrowed by `period` or `from`/`to`; each named period must exist. */
+export function resolvePeriods(store: DataStore, indicator: Indicator, attrs: Pick<SelectionAttributes, 'period' | 'from' | 'to'>): string[] {
+  const all = store.periods(indicator.id);
   for (const p of [attrs.period, attrs.from, attrs.to]) {
-    if (p && !allPeriods.includes(p)) throw unknown(store, 'unknown-period', p, '$.observations[*].period', allPeriods);
+    if (p && !all.includes(p)) throw unknownValue(store, 'unknown-period', p, '$.observations[*].period', all);
   }
-  const periods = attrs.period
-    ? [attrs.period]
-    : allPeriods.filter((p) => (!attrs.from || p >= attrs.from) && (!attrs.to || p <= attrs.to));
+  return attrs.period ? [attrs.period] : all.filter((p) => (!attrs.from || p >= attrs.from) && (!attrs.to || p <= attrs.to));
+}
 
+export function select(store: DataStore, attrs: SelectionAttributes): Selection {
+  const indicator = resolveIndicator(store, attrs.indicator);
+  const breakdown = resolveBreakdown(store, indicator, attrs.breakdown);
+  const keys = words(attrs.region);
+  const regions = resolveRegions(store, indicator, keys.length ? keys : store.regionsWithData(indicator.id));
+  const periods = resolvePeriods(store, indicator, attrs);
   const observations = store.observations({ indicator: indicator.id, regions: regions.map((r) => r.key), periods, breakdown });
   if (observations.length === 0) throw new DataError('empty', { source: store.sources.join(' ') });
   return { indicator, regions, periods, breakdown, observations };

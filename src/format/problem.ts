@@ -27,9 +27,14 @@ export function problem(path: readonly PathSegment[] | string, code: ProblemCode
     path: typeof path === 'string' ? path : formatPath(path),
     code,
     params,
+    // Worded when read: most problems are never shown, and English texts load only when needed.
     message: {
-      de: withLocale('de', () => describeProblem(code, params)),
-      en: withLocale('en', () => describeProblem(code, params)),
+      get de() {
+        return withLocale('de', () => describeProblem(code, params));
+      },
+      get en() {
+        return withLocale('en', () => describeProblem(code, params));
+      },
     },
   };
 }

@@ -8,12 +8,34 @@
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-import { templates as en } from '../generated/locales/en.js';
+import type { templates as Catalogue } from '../generated/locales/en.js';
 
 export type Locale = 'de' | 'en';
 export const SOURCE_LOCALE: Locale = 'de';
 
 let current: Locale = SOURCE_LOCALE;
+/** The English catalogue, fetched the first time an English element appears (German pages never load it). */
+let en: typeof Catalogue | undefined;
+let loadingEn: Promise<void> | undefined;
+
+/** Makes `locale` available to `msg()`; resolves at once for German, the source language. */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (locale === SOURCE_LOCALE || en) return Promise.resolve();
+  return (loadingEn ??= import('../generated/locales/en.js').then(
+    (m) => {
+      en = m.templates;
+    },
+    (error: unknown) => {
+      loadingEn = undefined; // German strings until a later attempt succeeds
+      console.warn('[kreisdossier] English texts could not be loaded', error);
+    },
+  ));
+}
+
+/** Whether `msg()` can speak `locale` now. */
+export function isLocaleLoaded(locale: Locale): boolean {
+  return locale === SOURCE_LOCALE || en !== undefined;
+}
 
 try {
   _installMsgImplementation(((template: never, options: never) =>

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { forgetDocument } from '../data/document-cache.js';
+import { guardPage } from '../../test/fixtures/page-guard.js';
 import './define.js';
 import type { IndikatorTabelle } from './indikator-tabelle.js';
 
@@ -21,27 +21,7 @@ const text = (node: Element | null | undefined) => node?.textContent?.replace(/\
 const printed = (cell: Element) => text(cell.querySelector('span'));
 
 describe('<indikator-tabelle>', () => {
-  let warnings: string[];
-  let uncaught: unknown[];
-  const originalWarn = console.warn;
-  const onError = (e: ErrorEvent) => uncaught.push(e.message);
-  const onRejection = (e: PromiseRejectionEvent) => uncaught.push(e.reason);
-  beforeEach(() => {
-    warnings = [];
-    uncaught = [];
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-  afterEach(async () => {
-    await new Promise((r) => setTimeout(r)); // let late rejections surface
-    console.warn = originalWarn;
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    forgetDocument();
-    // The host page never sees an exception, whatever the data or the network did.
-    expect(uncaught.map(String)).to.deep.equal([]);
-  });
+  const page = guardPage();
 
   it('shows a reserved-size, accessible placeholder while loading', async () => {
     const el = await fixture<IndikatorTabelle>(html`<indikator-tabelle src="/__test__/slow/400"></indikator-tabelle>`);
@@ -182,7 +162,7 @@ describe('<indikator-tabelle>', () => {
       ['no data at all', '<indikator-tabelle></indikator-tabelle>', /Es sind keine Daten angegeben/],
       ['timeout', '<indikator-tabelle src="/__test__/slow/3000" timeout="300"></indikator-tabelle>', /kam nicht innerhalb von 0,3 Sekunden an/],
       ['several indicators, none chosen', `<indikator-tabelle src="${HARZ} ${ALQ}"></indikator-tabelle>`, /bitte mit dem Attribut „indicator“ einen auswählen/],
-      ['invalid inline JSON', '<indikator-tabelle><script type="application/json">{"kreisdossier": </script></indikator-tabelle>', /keine gültige JSON-Datei/],
+      ['invalid inline JSON', '<indikator-tabelle><script type="application/json">{"kreisdossier": </script></indikator-tabelle>', /Die eingebetteten Daten sind kein gültiges JSON/],
     ];
     for (const [name, markup, message] of cases) {
       it(name, async () => {
@@ -191,7 +171,7 @@ describe('<indikator-tabelle>', () => {
         const el = await settled(wrapper.querySelector('indikator-tabelle')!);
         const alert = q(el, '[role="alert"]');
         expect(text(alert)).to.match(message);
-        expect(warnings.join('\n')).to.contain('<indikator-tabelle>');
+        expect(page.warnings().join('\n')).to.contain('<indikator-tabelle>');
         expect(wrapper.querySelector('#after')!.textContent).to.equal('Rest der Seite');
         await expect(el).to.be.accessible();
       });
@@ -202,13 +182,11 @@ describe('<indikator-tabelle>', () => {
       delete doc.dataset.attribution;
       doc.observations[3].value = null;
       delete doc.observations[3].status;
-      const el = await fixture<IndikatorTabelle>(html`<indikator-tabelle></indikator-tabelle>`);
-      el.data = doc;
-      await settled(el);
+      const el = await settled(await fixture<IndikatorTabelle>(html`<indikator-tabelle .data=${doc}></indikator-tabelle>`));
       const items = qa(el, '[role="alert"] li').map(text);
       expect(items).to.include('$.dataset.attribution: Pflichtangabe „attribution“ fehlt.');
       expect(items.some((i) => i.startsWith('$.observations[3].status:'))).to.equal(true);
-      expect(warnings.join('\n')).to.contain('data: $.dataset.attribution');
+      expect(page.warnings().join('\n')).to.contain('data: $.dataset.attribution');
     });
 
     it('offers a retry for network failures, which loads again', async () => {

@@ -7,8 +7,8 @@ import { renderValue } from '../base/value-view.js';
 import type { DataStore, StoredObservation } from '../data/data-store.js';
 import { select, type Selection } from '../data/selection.js';
 import { formatPeriod } from '../i18n/format.js';
-import { localize } from '../i18n/text.js';
-import { tableStyles } from './indikator-tabelle.styles.js';
+import { localize, localizeUnit } from '../i18n/text.js';
+import { tableStyles } from '../base/table-styles.js';
 
 /**
  * An official indicator as an accessible data table: regions and periods,
@@ -121,7 +121,7 @@ export class IndikatorTabelle extends KdElement {
       .filter(([d, c]) => store.dimensions.get(d)?.total !== c)
       .map(([d, c]) => localize(store.dimensions.get(d)!.categories.find((x) => x.id === c)!.label));
     const title = this.heading || [localize(s.indicator.label), ...categories].join(', ');
-    return html`${title} <span class="unit">(${msg(str`in ${localize(s.indicator.unit)}`, { id: 'table.unit' })})</span>`;
+    return html`${title} <span class="unit">(${msg(str`in ${localizeUnit(s.indicator.unit)}`, { id: 'table.unit' })})</span>`;
   }
 }
 

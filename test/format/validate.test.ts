@@ -1,7 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { parseDocument, validateDocument } from '../../src/format/validate.js';
 import type { Problem } from '../../src/format/problem.js';
+import { loadLocale } from '../../src/i18n/locale.js';
 import { example } from '../fixtures/load-example.js';
+
+// English reasons are read below; the catalogue loads on demand.
+before(() => loadLocale('en'));
 
 /** Mutates a copy of the example and returns the problems found. */
 async function problemsAfter(mutate: (doc: any) => void): Promise<Problem[]> {

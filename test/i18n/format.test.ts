@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { formatChange, formatDate, formatNumber, formatPercent, formatPeriod, formatWithUnit } from '../../src/i18n/format.js';
-import { langOf, toLocale, withLocale } from '../../src/i18n/locale.js';
+import { langOf, loadLocale, toLocale, withLocale } from '../../src/i18n/locale.js';
 import { statusSymbolInfo } from '../../src/format/status-symbols.js';
 
 const de = <T>(fn: () => T) => withLocale('de', fn);
 const en = <T>(fn: () => T) => withLocale('en', fn);
+before(() => loadLocale('en'));
 
 describe('formatting', () => {
   it('formats numbers with grouping and fixed decimals', () => {

@@ -1,3 +1,4 @@
+/** Data tables: the table element, and the table view of charts and maps. */
 import { css } from 'lit';
 
 export const tableStyles = css`
@@ -23,7 +24,7 @@ export const tableStyles = css`
   th,
   td {
     padding: 0.25rem 0.75rem;
-    border-bottom: 1px solid var(--kd-color-border, #c8ccd0);
+    border-bottom: 1px solid var(--_kd-border);
   }
   thead th {
     border-bottom-width: 2px;
@@ -40,7 +41,7 @@ export const tableStyles = css`
     white-space: nowrap;
   }
   tbody tr:hover {
-    background: var(--kd-color-row-hover, #f1f3f5);
+    background: var(--_kd-hover);
   }
   .note-title {
     margin: 0.75rem 0 0;

@@ -1,0 +1,98 @@
+/**
+ * Colours, fonts and line styles for the canvas. A canvas cannot read CSS,
+ * so the resolved `--kd-*` custom properties of the host are read here.
+ * Series differ by colour *and* dash pattern and marker shape, so they stay
+ * apart for colour-blind readers, in print and under forced colours.
+ */
+import { DARK2, SET2 } from '../generated/palette.js';
+
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  grid: string;
+  background: string;
+  font: string;
+  /** Colour of the n-th series (cycled). */
+  series: (index: number, count: number) => string;
+  /** Colours for the parts of a whole, in order (sequential: age groups are ordered). */
+  sequence: (index: number, count: number) => string;
+  highlight: string;
+  reference: string;
+  forcedColors: boolean;
+  dark: boolean;
+}
+
+/** Line dash per series: solid, dashed, dotted, dash-dot, long dash … */
+export const DASHES: readonly number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [14, 5], [4, 2, 4, 6]];
+/** Marker shape per series (Chart.js point styles). */
+export const MARKERS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
+
+// ColorBrewer Dark2 (light theme) and Set2 (dark theme) are qualitative schemes whose first
+// colours stay apart under the common colour-vision deficiencies; the yellow that falls below
+// 3:1 contrast on white is left out.
+const LIGHT_SERIES = DARK2.filter((c) => c !== '#e6ab02');
+const DARK_SERIES = SET2;
+
+/** Reads a colour custom property or CSS colour from `probe` as a concrete rgb() value. */
+function resolve(probe: HTMLElement, value: string): string {
+  probe.style.color = '';
+  probe.style.color = value;
+  return getComputedStyle(probe).color;
+}
+
+function prop(style: CSSStyleDeclaration, name: string): string {
+  return style.getPropertyValue(name).trim();
+}
+
+/** The theme as the host currently looks (call again after theme or media changes). */
+export function readTheme(host: HTMLElement, probe: HTMLElement): ChartTheme {
+  const style = getComputedStyle(host);
+  const forcedColors = matchMedia('(forced-colors: active)').matches;
+  const dark = prop(style, '--_kd-dark') === '1';
+  if (forcedColors) {
+    // System colours only; series still differ by dash and marker.
+    const text = resolve(probe, 'CanvasText');
+    return {
+      text,
+      muted: text,
+      grid: resolve(probe, 'GrayText'),
+      background: resolve(probe, 'Canvas'),
+      font: style.fontFamily,
+      series: () => text,
+      sequence: (i) => (i % 2 ? resolve(probe, 'Canvas') : text),
+      highlight: resolve(probe, 'Highlight'),
+      reference: resolve(probe, 'GrayText'),
+      forcedColors,
+      dark,
+    };
+  }
+  const palette = dark ? DARK_SERIES : LIGHT_SERIES;
+  const custom = (i: number) => prop(style, `--kd-color-series-${i + 1}`);
+  // Ordered parts (youngest to oldest) get an ordered multi-hue ramp through three palette colours
+  // (like viridis: lightness rises steadily, hue changes too, so neighbours stay apart), mixed by
+  // the browser in OKLab: any number of parts, and no colour-interpolation code shipped.
+  const background = resolve(probe, prop(style, '--_kd-surface') || 'white');
+  // Dark2's purple (darkened), teal and yellow (lightened).
+  const anchors = [
+    prop(style, '--kd-color-sequence-start') || `color-mix(in oklab, ${DARK2[2]} 70%, black)`,
+    prop(style, '--kd-color-sequence-middle') || DARK2[0]!,
+    prop(style, '--kd-color-sequence-end') || `color-mix(in oklab, ${DARK2[5]} 60%, white)`,
+  ];
+  const ramp = (t: number) =>
+    t <= 0.5
+      ? `color-mix(in oklab, ${anchors[1]} ${Math.round(t * 200)}%, ${anchors[0]})`
+      : `color-mix(in oklab, ${anchors[2]} ${Math.round((t - 0.5) * 200)}%, ${anchors[1]})`;
+  return {
+    text: style.color,
+    muted: resolve(probe, prop(style, '--_kd-muted') || style.color),
+    grid: resolve(probe, prop(style, '--_kd-grid') || 'rgba(128,128,128,0.35)'),
+    background,
+    font: style.fontFamily,
+    series: (i) => resolve(probe, custom(i % 8) || palette[i % palette.length]!),
+    sequence: (i, n) => resolve(probe, ramp(i / Math.max(1, n - 1))),
+    highlight: resolve(probe, prop(style, '--kd-color-highlight') || palette[1]!),
+    reference: resolve(probe, prop(style, '--kd-color-reference') || prop(style, '--_kd-muted') || 'gray'),
+    forcedColors,
+    dark,
+  };
+}
