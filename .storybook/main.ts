@@ -8,6 +8,9 @@ const config: StorybookConfig = {
   staticDirs: [
     { from: '../examples', to: '/examples' },
     { from: '../demo/data', to: '/demo/data' },
+    // MapLibre GL JS for <kreis-map>: maplibre-gl.mjs with its worker beside it, same origin (see preview.ts).
+    { from: '../node_modules/maplibre-gl/dist/maplibre-gl.mjs', to: '/maplibre/maplibre-gl.mjs' },
+    { from: '../node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', to: '/maplibre/maplibre-gl-worker.mjs' },
   ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
 };

@@ -6,7 +6,7 @@ import { main } from '../build/node/data-adapters/cli.js';
 const RAW = 'data-adapters/fixtures/datenguide-genesapi-data';
 const OUT = process.env.KD_DEMO_OUT ?? 'demo/data';
 const io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
-// The broadband file has ~80 columns we do not use; their per-column skip lines would drown the log.
+// The broadband file has ~80 columns we do not use (the area file 10); their per-column skip lines would drown the log.
 let columnsNotImported = 0;
 const quiet = { stdout: io.stdout, stderr: (t) => (/not imported/.test(t) ? columnsNotImported++ : process.stderr.write(t)) };
 
@@ -42,6 +42,11 @@ const csvJobs = [
     '--attribution', 'Breitbandatlas | Gigabit-Grundbuch (gigabitgrundbuch.bund.de), Daten verändert',
     '--license', 'Breitbandatlas-Nutzungsbedingungen (Namensnennung)', '--reference-date', '2021-06-30',
     '--region-names', 'data-adapters/fixtures/geo/de-kreise-2021.topo.json'],
+  // Population density of all 401 Kreise, 31.12.2018: Destatis (GV-ISys) via the npm package landkreise-deutschland
+  // (CC-BY-4.0), as reshaped in ../shared/data/stats (BKG names); only the density column is imported.
+  ['data-adapters/fixtures/destatis-kreise-2018/de-kreise-bevoelkerung-flaeche.csv', 'bevoelkerungsdichte-kreise-2018.json',
+    '--mapping', 'data-adapters/fixtures/destatis-kreise-2018/bevoelkerungsdichte-2018.mapping.json', '--dataset-id', 'bevoelkerungsdichte-kreise-2018',
+    '--attribution', '© Statistisches Bundesamt (Destatis), 2019', '--reference-date', '2018-12-31'],
 ];
 
 // Boundaries (BKG VG5000, 2021) as WGS84 TopoJSON keyed by AGS.
@@ -50,6 +55,12 @@ const geoJobs = [
   [`${GEO}/harz-gemeinden-2021.geojson`, 'geo/harz-gemeinden-2021.topo.json', '--within', '15085'],
   [`${GEO}/st-kreise-2021.geojson`, 'geo/st-kreise-2021.topo.json'],
   [`${GEO}/de-kreise-2021.topo.json`, 'geo/de-kreise-2021.topo.json'],
+  [`${GEO}/st-gemeinden-2021.topo.json`, 'geo/st-gemeinden-2021.topo.json'],
+  // All 10 997 Gemeinden (already simplified to 25 % in ../shared/data). Measured with scripts/bench-map.js: further
+  // --simplify barely helps (arc end points stay: 77 376 → 66 115 vertices at 10 %, 696 → 652 kB gzip) and drops
+  // small exclaves/holes (11 rings at 10 %, 8 at 50 %), render time is the same within noise; a 1e4 quantization grid
+  // (≈ 65 × 90 m, finer than VG5000's 1:5 000 000 generalisation) saves 13 % (609 kB gzip) and keeps every ring.
+  [`${GEO}/de-gemeinden-2021.topo.json`, 'geo/de-gemeinden-2021.topo.json', '--precision', '10000'],
 ];
 
 mkdirSync(`${OUT}/geo`, { recursive: true });
@@ -66,7 +77,7 @@ for (const [input, output, ...args] of csvJobs) {
   const code = await main(['import', 'csv', input, ...args, '-o', `${OUT}/${output}`], quiet);
   if (code !== 0) failed++;
 }
-if (columnsNotImported) console.error(`(${columnsNotImported} unused columns of the broadband file not imported, each counted by the CLI)`);
+if (columnsNotImported) console.error(`(${columnsNotImported} unused columns of the broadband and area files not imported, each counted by the CLI)`);
 for (const [input, output, ...args] of geoJobs) {
   const code = await main(['geo', input, ...args, '--format', 'topojson', '-o', `${OUT}/${output}`], io);
   if (code !== 0) failed++;

@@ -48,6 +48,10 @@ export function describeError(error: DataError, timeoutMs: number): string {
       return msg(str`Die Gliederung „${error.value ?? ''}“ gibt es in den Daten nicht.`, { id: 'error.unknown-breakdown' });
     case 'empty':
       return msg('Für diese Auswahl liegen keine Werte vor.', { id: 'error.empty' });
+    case 'geometry':
+      return msg(str`Die Gebietsgrenzen aus ${url} sind kein GeoJSON/TopoJSON mit Gebietsschlüsseln (Eigenschaft „${error.value ?? 'ags'}“).`, {
+        id: 'error.geometry',
+      });
   }
 }
 

@@ -21,7 +21,9 @@ export type DataErrorKind =
   | 'unknown-period'
   | 'unknown-breakdown'
   /** the selection is valid but has no observations */
-  | 'empty';
+  | 'empty'
+  /** a boundary file that is not GeoJSON/TopoJSON, or whose features lack the key property */
+  | 'geometry';
 
 /** A problem plus the file it was found in (URL, "inline #1" or "data"). */
 export interface LocatedProblem extends Problem {

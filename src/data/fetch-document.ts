@@ -4,16 +4,22 @@ import { DataError, locate } from './data-error.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/**
- * Fetches and validates one data file. Requests carry no credentials and no
- * referrer, so nothing about the visitor travels beyond the URL itself.
- */
+/** Fetches and validates one data file. */
 export async function fetchDocument(
   url: string,
   timeoutMs = DEFAULT_TIMEOUT_MS,
   /** 'reload' bypasses the HTTP cache (a retry after a failure). */
   cache: RequestCache = 'default',
 ): Promise<KreisdossierDocument> {
+  return parseText(await fetchText(url, timeoutMs, cache), url);
+}
+
+/**
+ * The body of a file, or a DataError (network, HTTP status, timeout). Requests
+ * carry no credentials for other origins and no referrer, so nothing about the
+ * visitor travels beyond the URL itself.
+ */
+export async function fetchText(url: string, timeoutMs = DEFAULT_TIMEOUT_MS, cache: RequestCache = 'default'): Promise<string> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let text: string;
@@ -39,7 +45,7 @@ export async function fetchDocument(
   } finally {
     clearTimeout(timer);
   }
-  return parseText(text, url);
+  return text;
 }
 
 /** Validates JSON text from any origin (a file, an inline script). */

@@ -5,3 +5,120 @@ export const DARK2: readonly string[] = ['#1b9e77', '#d95f02', '#7570b3', '#e729
 
 /** ColorBrewer Set2: qualitative, lighter, for dark backgrounds. */
 export const SET2: readonly string[] = ['#66c2a5', '#fc8d62', '#8da0cb', '#e78ac3', '#a6d854', '#ffd92f', '#e5c494', '#b3b3b3'];
+
+/** Sequential schemes (light = low) whose lightness alone orders the classes. */
+export const SEQUENTIAL_SCHEMES = ["blues","greens","oranges","purples","ylgnbu","ylorbr","viridis","cividis"] as const;
+/** Diverging schemes (for values around a midpoint), without red–green pairs. */
+export const DIVERGING_SCHEMES = ["puor","brbg","rdbu","prgn"] as const;
+
+/** Class colours per scheme and number of classes (3–9). */
+export const CLASS_SCHEMES: Readonly<Record<string, Readonly<Record<number, readonly string[]>>>> = {
+  blues: {
+    3: ['#deebf7', '#9ecae1', '#3182bd'],
+    4: ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5'],
+    5: ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'],
+    6: ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'],
+    7: ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'],
+    8: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'],
+    9: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'],
+  },
+  greens: {
+    3: ['#e5f5e0', '#a1d99b', '#31a354'],
+    4: ['#edf8e9', '#bae4b3', '#74c476', '#238b45'],
+    5: ['#edf8e9', '#bae4b3', '#74c476', '#31a354', '#006d2c'],
+    6: ['#edf8e9', '#c7e9c0', '#a1d99b', '#74c476', '#31a354', '#006d2c'],
+    7: ['#edf8e9', '#c7e9c0', '#a1d99b', '#74c476', '#41ab5d', '#238b45', '#005a32'],
+    8: ['#f7fcf5', '#e5f5e0', '#c7e9c0', '#a1d99b', '#74c476', '#41ab5d', '#238b45', '#005a32'],
+    9: ['#f7fcf5', '#e5f5e0', '#c7e9c0', '#a1d99b', '#74c476', '#41ab5d', '#238b45', '#006d2c', '#00441b'],
+  },
+  oranges: {
+    3: ['#fee6ce', '#fdae6b', '#e6550d'],
+    4: ['#feedde', '#fdbe85', '#fd8d3c', '#d94701'],
+    5: ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'],
+    6: ['#feedde', '#fdd0a2', '#fdae6b', '#fd8d3c', '#e6550d', '#a63603'],
+    7: ['#feedde', '#fdd0a2', '#fdae6b', '#fd8d3c', '#f16913', '#d94801', '#8c2d04'],
+    8: ['#fff5eb', '#fee6ce', '#fdd0a2', '#fdae6b', '#fd8d3c', '#f16913', '#d94801', '#8c2d04'],
+    9: ['#fff5eb', '#fee6ce', '#fdd0a2', '#fdae6b', '#fd8d3c', '#f16913', '#d94801', '#a63603', '#7f2704'],
+  },
+  purples: {
+    3: ['#efedf5', '#bcbddc', '#756bb1'],
+    4: ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#6a51a3'],
+    5: ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'],
+    6: ['#f2f0f7', '#dadaeb', '#bcbddc', '#9e9ac8', '#756bb1', '#54278f'],
+    7: ['#f2f0f7', '#dadaeb', '#bcbddc', '#9e9ac8', '#807dba', '#6a51a3', '#4a1486'],
+    8: ['#fcfbfd', '#efedf5', '#dadaeb', '#bcbddc', '#9e9ac8', '#807dba', '#6a51a3', '#4a1486'],
+    9: ['#fcfbfd', '#efedf5', '#dadaeb', '#bcbddc', '#9e9ac8', '#807dba', '#6a51a3', '#54278f', '#3f007d'],
+  },
+  ylgnbu: {
+    3: ['#edf8b1', '#7fcdbb', '#2c7fb8'],
+    4: ['#ffffcc', '#a1dab4', '#41b6c4', '#225ea8'],
+    5: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
+    6: ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'],
+    7: ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'],
+    8: ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'],
+    9: ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#253494', '#081d58'],
+  },
+  ylorbr: {
+    3: ['#fff7bc', '#fec44f', '#d95f0e'],
+    4: ['#ffffd4', '#fed98e', '#fe9929', '#cc4c02'],
+    5: ['#ffffd4', '#fed98e', '#fe9929', '#d95f0e', '#993404'],
+    6: ['#ffffd4', '#fee391', '#fec44f', '#fe9929', '#d95f0e', '#993404'],
+    7: ['#ffffd4', '#fee391', '#fec44f', '#fe9929', '#ec7014', '#cc4c02', '#8c2d04'],
+    8: ['#ffffe5', '#fff7bc', '#fee391', '#fec44f', '#fe9929', '#ec7014', '#cc4c02', '#8c2d04'],
+    9: ['#ffffe5', '#fff7bc', '#fee391', '#fec44f', '#fe9929', '#ec7014', '#cc4c02', '#993404', '#662506'],
+  },
+  puor: {
+    3: ['#998ec3', '#f7f7f7', '#f1a340'],
+    4: ['#5e3c99', '#b2abd2', '#fdb863', '#e66101'],
+    5: ['#5e3c99', '#b2abd2', '#f7f7f7', '#fdb863', '#e66101'],
+    6: ['#542788', '#998ec3', '#d8daeb', '#fee0b6', '#f1a340', '#b35806'],
+    7: ['#542788', '#998ec3', '#d8daeb', '#f7f7f7', '#fee0b6', '#f1a340', '#b35806'],
+    8: ['#542788', '#8073ac', '#b2abd2', '#d8daeb', '#fee0b6', '#fdb863', '#e08214', '#b35806'],
+    9: ['#542788', '#8073ac', '#b2abd2', '#d8daeb', '#f7f7f7', '#fee0b6', '#fdb863', '#e08214', '#b35806'],
+  },
+  brbg: {
+    3: ['#d8b365', '#f5f5f5', '#5ab4ac'],
+    4: ['#a6611a', '#dfc27d', '#80cdc1', '#018571'],
+    5: ['#a6611a', '#dfc27d', '#f5f5f5', '#80cdc1', '#018571'],
+    6: ['#8c510a', '#d8b365', '#f6e8c3', '#c7eae5', '#5ab4ac', '#01665e'],
+    7: ['#8c510a', '#d8b365', '#f6e8c3', '#f5f5f5', '#c7eae5', '#5ab4ac', '#01665e'],
+    8: ['#8c510a', '#bf812d', '#dfc27d', '#f6e8c3', '#c7eae5', '#80cdc1', '#35978f', '#01665e'],
+    9: ['#8c510a', '#bf812d', '#dfc27d', '#f6e8c3', '#f5f5f5', '#c7eae5', '#80cdc1', '#35978f', '#01665e'],
+  },
+  rdbu: {
+    3: ['#ef8a62', '#f7f7f7', '#67a9cf'],
+    4: ['#ca0020', '#f4a582', '#92c5de', '#0571b0'],
+    5: ['#ca0020', '#f4a582', '#f7f7f7', '#92c5de', '#0571b0'],
+    6: ['#b2182b', '#ef8a62', '#fddbc7', '#d1e5f0', '#67a9cf', '#2166ac'],
+    7: ['#b2182b', '#ef8a62', '#fddbc7', '#f7f7f7', '#d1e5f0', '#67a9cf', '#2166ac'],
+    8: ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'],
+    9: ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'],
+  },
+  prgn: {
+    3: ['#af8dc3', '#f7f7f7', '#7fbf7b'],
+    4: ['#7b3294', '#c2a5cf', '#a6dba0', '#008837'],
+    5: ['#7b3294', '#c2a5cf', '#f7f7f7', '#a6dba0', '#008837'],
+    6: ['#762a83', '#af8dc3', '#e7d4e8', '#d9f0d3', '#7fbf7b', '#1b7837'],
+    7: ['#762a83', '#af8dc3', '#e7d4e8', '#f7f7f7', '#d9f0d3', '#7fbf7b', '#1b7837'],
+    8: ['#762a83', '#9970ab', '#c2a5cf', '#e7d4e8', '#d9f0d3', '#a6dba0', '#5aae61', '#1b7837'],
+    9: ['#762a83', '#9970ab', '#c2a5cf', '#e7d4e8', '#f7f7f7', '#d9f0d3', '#a6dba0', '#5aae61', '#1b7837'],
+  },
+  viridis: {
+    3: ['#dfe318', '#21908d', '#471365'],
+    4: ['#dfe318', '#2fb47c', '#2f6c8e', '#471365'],
+    5: ['#dfe318', '#50c46a', '#21908d', '#38598c', '#471365'],
+    6: ['#dfe318', '#69cd5b', '#21a685', '#297a8e', '#3e4c8a', '#471365'],
+    7: ['#dfe318', '#7ad151', '#2fb47c', '#21908d', '#2f6c8e', '#414487', '#471365'],
+    8: ['#dfe318', '#89d548', '#40bd72', '#1fa088', '#26818e', '#34618d', '#433d84', '#471365'],
+    9: ['#dfe318', '#93d741', '#50c46a', '#25ab82', '#21908d', '#2b758e', '#38598c', '#453882', '#471365'],
+  },
+  cividis: {
+    3: ['#f6dd4c', '#7f7c75', '#002962'],
+    4: ['#f6dd4c', '#a09978', '#5c5f6e', '#002962'],
+    5: ['#f6dd4c', '#b4a974', '#7f7c75', '#45526d', '#002962'],
+    6: ['#f6dd4c', '#c1b36e', '#928d78', '#6b6b70', '#35496e', '#002962'],
+    7: ['#f6dd4c', '#caba6a', '#a09978', '#7f7c75', '#5c5f6e', '#2b446e', '#002962'],
+    8: ['#f6dd4c', '#d1bf66', '#aba276', '#8d8877', '#716f71', '#4f576e', '#23406e', '#002962'],
+    9: ['#f6dd4c', '#d6c263', '#b4a974', '#979278', '#7f7c75', '#66666f', '#45526d', '#1e3d6e', '#002962'],
+  },
+};

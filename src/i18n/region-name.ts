@@ -7,16 +7,17 @@
 import type { Region } from '../format/types.js';
 import { currentLocale } from './locale.js';
 
-/** Suffixes GENESIS appends after a comma, and the article-bearing type for German prose. */
-const TYPE_SUFFIX = /^(.*),\s*(Landkreis|Kreis|Kreisfreie Stadt|Stadtkreis|Stadt|Regionalverband|Stat\. Region|Region)$/;
+/** What GENESIS and BKG append after a comma: the kind of region, not part of its name. */
+const TYPE_SUFFIX =
+  /^(.*?),\s*((?:(?:Landkreis|Kreis|kreisfreie Stadt|Stadtkreis|Stadt|Landeshauptstadt|Hansestadt|Universitätsstadt|Große Kreisstadt|Gemeinde|Markt|Flecken|Regionalverband|Stat\. Region|Region)(?:,\s*)?)+)$/i;
 
-/** "Harz, Landkreis" → "Landkreis Harz"; "Magdeburg, Kreisfreie Stadt" → "Magdeburg". */
+/** "Harz, Landkreis" → "Landkreis Harz"; "Magdeburg, kreisfreie Stadt, Landeshauptstadt" → "Magdeburg". */
 export function proseName(region: Region): string {
   const m = TYPE_SUFFIX.exec(region.name);
   if (!m) return region.name;
-  const [, name, type] = m;
-  if (type === 'Landkreis' || type === 'Kreis' || type === 'Regionalverband') return `${type} ${name}`;
-  return name!;
+  const [, name, types] = m;
+  const county = /^(Landkreis|Kreis|Regionalverband)$/i.exec(types!.trim());
+  return county ? `${county[1]} ${name}` : name!;
 }
 
 /** "im Landkreis Harz", "im Land Sachsen-Anhalt", "in Deutschland", "in Magdeburg" (de); "in …" (en). */
@@ -37,7 +38,7 @@ export function nominative(region: Region): string {
   return /^\S*kreis(?:\s|$)/i.test(name) || name.startsWith('Regionalverband ') ? `der ${name}` : name;
 }
 
-/** The name without the type GENESIS appends: "Mansfeld-Südharz, Landkreis" → "Mansfeld-Südharz" (narrow axes). */
-export function shortName(region: Region): string {
-  return TYPE_SUFFIX.exec(region.name)?.[1] ?? region.name;
+/** The name without the type GENESIS appends: "Mansfeld-Südharz, Landkreis" → "Mansfeld-Südharz" (axes, map labels). */
+export function shortName(name: string): string {
+  return TYPE_SUFFIX.exec(name)?.[1] ?? name;
 }

@@ -4,6 +4,7 @@
  * the canvas only draws.
  */
 import type { ChartConfiguration, ChartDataset, Plugin, ScaleOptions } from 'chart.js';
+import { hatchTile } from '../base/hatch.js';
 import { shortName } from '../i18n/region-name.js';
 import type { ChartModel } from './chart-model.js';
 import { DASHES, MARKERS, type ChartTheme } from './chart-theme.js';
@@ -25,23 +26,8 @@ export interface ChartRenderOptions {
 
 /** Diagonal hatching: reference bars, and bars under forced colours, differ by more than colour. */
 function hatch(color: string, background: string): CanvasPattern | string {
-  const tile = document.createElement('canvas');
-  tile.width = tile.height = 8;
-  const c = tile.getContext('2d');
-  if (!c) return color;
-  c.fillStyle = background;
-  c.fillRect(0, 0, 8, 8);
-  c.strokeStyle = color;
-  c.lineWidth = 2;
-  c.beginPath();
-  c.moveTo(0, 8);
-  c.lineTo(8, 0);
-  c.moveTo(-2, 2);
-  c.lineTo(2, -2);
-  c.moveTo(6, 10);
-  c.lineTo(10, 6);
-  c.stroke();
-  return c.createPattern(tile, 'repeat') ?? color;
+  const tile = hatchTile(color, background);
+  return (tile && tile.createPattern(tile.canvas, 'repeat')) ?? color;
 }
 
 /** Writes the status symbol where a value is missing, so a gap is never mistaken for zero. */
@@ -223,7 +209,7 @@ export function chartConfig(model: ChartModel, theme: ChartTheme, options: Chart
       callback(this: { chart: { width: number } }, _value: number | string, index: number) {
         const c = model.categories[index];
         if (!c) return '';
-        if (c.region && this.chart.width < NARROW) return shortName(c.region);
+        if (c.region && this.chart.width < NARROW) return shortName(c.region.name);
         return c.tick ?? c.label;
       },
     },

@@ -1,45 +1,14 @@
 /**
- * "Daten herunterladen (CSV)" and "Bild speichern (PNG)", made in the
- * browser: no server, no third party. The picture carries its title, unit
- * and the source and licence lines, as dl-de/by-2-0 asks of every copy.
+ * "Bild speichern (PNG)", made in the browser: no server, no third party.
+ * The picture carries its title, unit and the source and licence lines, as
+ * dl-de/by-2-0 asks of every copy. (The CSV is src/base/downloads.ts.)
  */
-import type { DataStore } from '../data/data-store.js';
-import { CSV_COLUMNS, csvRows } from '../format/csv-rows.js';
-import { localize } from '../i18n/text.js';
+import { fileNameOf } from '../base/downloads.js';
 import type { ChartModel } from './chart-model.js';
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The chart's official observations as CSV (with a byte-order mark, so spreadsheet programs read UTF-8). */
-export function chartCsv(store: DataStore, model: ChartModel): string {
-  const rows = csvRows(
-    model.observations,
-    (key) => store.regions.get(key)?.name ?? '',
-    (id) => localize(store.indicators.get(id)?.unit ?? ''),
-  );
-  return `\ufeff${[[...CSV_COLUMNS], ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
-}
 
 /** A file name from the indicator and what is shown: "arbeitslosenquote-15085-2016.csv". */
 export function fileName(model: ChartModel, extension: string): string {
-  const parts = [model.indicator.id, ...model.series.flatMap((s) => (s.region ? [s.region.key] : [])).slice(0, 3), model.period ?? ''];
-  return `${[...new Set(parts.filter(Boolean))].join('-').replace(/[^A-Za-z0-9._-]+/g, '_')}.${extension}`;
-}
-
-/** Starts a download of a data: URL (allowed by strict CSPs, unlike blob: URLs in some). */
-export function download(href: string, name: string): void {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  a.rel = 'noopener';
-  a.click();
-}
-
-export function csvHref(csv: string): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+  return fileNameOf([model.indicator.id, ...model.series.flatMap((s) => (s.region ? [s.region.key] : [])).slice(0, 3), model.period], extension);
 }
 
 /** Breaks text into lines no wider than `width` on the canvas. */

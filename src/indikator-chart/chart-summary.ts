@@ -7,27 +7,15 @@
 import { msg, str } from '@lit/localize';
 import type { DataStore } from '../data/data-store.js';
 import type { Indicator, Region } from '../format/types.js';
-import { formatNumber, formatPercent, formatPeriod, formatWithUnit, isPercentUnit } from '../i18n/format.js';
+import { formatNumber, formatPercent, formatPeriod, isPercentUnit } from '../i18n/format.js';
 import { inRegion, nominative, proseName } from '../i18n/region-name.js';
+import { capitalize, proseValue } from '../i18n/prose.js';
 import { localizeUnit } from '../i18n/text.js';
 import { unequalBands } from './age-bands.js';
 import type { ChartCategory, ChartModel, ChartPoint, ChartSeries } from './chart-model.js';
 
 /** Series described one by one in a time chart; more would be a wall of text. */
 const DESCRIBED_SERIES = 4;
-
-/** Units that only say "a count": prose writes the bare number. */
-const COUNT_UNITS = new Set(['Anzahl', 'number', 'Anz.']);
-
-/** A value in running text: "221.366", "7,2 %", "43,9 Jahre". */
-export function proseValue(value: number, indicator: Indicator): string {
-  const unit = localizeUnit(indicator.unit);
-  return COUNT_UNITS.has(unit.trim()) ? formatNumber(value, indicator.decimals) : formatWithUnit(value, unit, indicator.decimals);
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /**
  * A period in running text. Stichtage on the same day of every year read as
@@ -174,7 +162,7 @@ function regionSummary(store: DataStore, model: ChartModel): string[] {
     const top = sorted[0]!;
     const bottom = sorted.at(-1)!;
     sentences.push(
-      msg(str`${period}: Den höchsten Wert der ${ranked.length} Regionen hat ${subject(top.category)} mit ${v(top.value)}, den niedrigsten ${subject(bottom.category)} mit ${v(bottom.value)}.`, {
+      msg(str`${period}: Den höchsten Wert der ${ranked.length} Regionen hat ${subject(top.category)} (${v(top.value)}), den niedrigsten ${subject(bottom.category)} (${v(bottom.value)}).`, {
         id: 'summary.ranking-extremes',
       }),
     );
@@ -182,7 +170,7 @@ function regionSummary(store: DataStore, model: ChartModel): string[] {
     if (typeof h === 'number' && h >= 0) {
       const hr = sorted[h]!;
       sentences.push(
-        msg(str`${capitalize(nominative(hr.category.region!))} liegt mit ${v(hr.value)} auf Rang ${h + 1} von ${ranked.length} (Rang 1 = höchster Wert).`, {
+        msg(str`${capitalize(nominative(hr.category.region!))} liegt auf Rang ${h + 1} von ${ranked.length} (${v(hr.value)}; Rang 1 = höchster Wert).`, {
           id: 'summary.rank',
         }),
       );

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { figureStyles } from '../base/figure-styles.js';
 import { tableStyles } from '../base/table-styles.js';
 
 const ownStyles = css`
@@ -8,32 +9,6 @@ const ownStyles = css`
   }
   .chart-placeholder {
     min-height: var(--kd-min-height, calc(var(--kd-chart-height, 20rem) + 13rem));
-  }
-  figure {
-    margin: 0;
-  }
-  figcaption {
-    display: flex;
-    flex-direction: column;
-    gap: 0.125rem;
-  }
-  .title {
-    font-weight: 600;
-    font-size: 1.125em;
-  }
-  .subtitle,
-  .muted {
-    color: var(--_kd-muted);
-    font-size: 0.875em;
-  }
-  .summary {
-    margin: 0.5rem 0;
-    max-width: 70ch;
-  }
-  .link-note {
-    margin: 0 0 0.5rem;
-    font-size: 0.875em;
-    color: var(--_kd-muted);
   }
   .legend {
     display: flex;
@@ -78,59 +53,9 @@ const ownStyles = css`
   .plot canvas {
     display: block;
   }
-  .tooltip {
-    position: absolute;
-    transform: translate(-50%, calc(-100% - 12px));
-    max-width: min(20rem, 90%);
-    padding: 0.25rem 0.5rem;
-    border: 1px solid var(--_kd-border);
-    border-radius: var(--kd-radius, 0.25rem);
-    background: var(--_kd-surface);
-    color: inherit;
-    font-size: 0.875em;
-    pointer-events: none;
-    white-space: normal;
-    z-index: 1;
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-top: 0.5rem;
-  }
-  button[disabled] {
-    cursor: default;
-    opacity: 0.6;
-  }
-  .omitted th[scope='rowgroup'] {
-    text-align: start;
-    padding-top: 0.75rem;
-  }
   .table-note {
     margin: 0.5rem 0 0;
     font-size: 0.875em;
-  }
-  .symbols {
-    margin: 0.5rem 0 0;
-    font-size: 0.875em;
-  }
-  .symbols div {
-    display: flex;
-    gap: 0.5rem;
-  }
-  .symbols dt {
-    min-width: 2ch;
-    font-weight: 600;
-  }
-  .symbols dd {
-    margin: 0;
-  }
-  .probe {
-    display: none;
-  }
-  [hidden] {
-    display: none !important;
   }
   @media print {
     /* Paper gets both: the picture and the numbers. */
@@ -161,4 +86,4 @@ const ownStyles = css`
   }
 `;
 
-export const chartStyles = [tableStyles, ownStyles];
+export const chartStyles = [tableStyles, figureStyles, ownStyles];

@@ -2,8 +2,9 @@ import { msg, str } from '@lit/localize';
 import type { Chart } from 'chart.js';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { KdElement } from '../base/kd-element.js';
+import { renderAnnouncement, renderCaption, renderSymbolLegend, renderTooltip, statusSymbolsOf } from '../base/figure-view.js';
+import { placeTooltip } from '../base/place-tooltip.js';
 import { renderSources, sourceLines } from '../base/source-view.js';
 import { printedValue } from '../base/value-view.js';
 import { DataError } from '../data/data-error.js';
@@ -11,7 +12,8 @@ import type { DataStore } from '../data/data-store.js';
 import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.js';
 import { withLocale } from '../i18n/locale.js';
 import { localize, localizeUnit } from '../i18n/text.js';
-import { chartCsv, chartPng, csvHref, download, fileName } from './chart-export.js';
+import { csvHref, download, observationsCsv } from '../base/downloads.js';
+import { chartPng, fileName } from './chart-export.js';
 import { nextFocus, type FocusPoint } from './chart-keyboard.js';
 import { buildChartModel, chartType, type ChartAttributes, type ChartModel } from './chart-model.js';
 import { summarize } from './chart-summary.js';
@@ -219,15 +221,10 @@ export class IndikatorChart extends KdElement {
     const title = this.heading || [localize(model.indicator.label), ...model.breakdownLabels].join(', ');
     const subtitle = this.subtitle(model);
     const summary = summarize(store, model);
-    const symbols = [...new Set(model.observations.map((o) => o.status).filter((s): s is string => !!s))];
+    const symbols = statusSymbolsOf(model.observations);
     const showTable = this.tableView;
     return html`<figure part="figure" aria-labelledby="title">
-      <figcaption id="title" part="title">
-        <span class="title">${title}</span>
-        <span class="subtitle">${subtitle}</span>
-      </figcaption>
-      <p class="summary" id="summary" part="summary">${summary.join(' ')}</p>
-      ${this.linkNote ? html`<p class="link-note" role="status">${this.linkNote}</p>` : nothing}
+      ${renderCaption(title, subtitle, summary.join(' '), this.linkNote)}
       <div class="chart-view" ?hidden=${showTable}>
         ${this.renderLegend(model)}
         <div
@@ -242,11 +239,7 @@ export class IndikatorChart extends KdElement {
           @blur=${this.onBlur}
         >
           <canvas aria-hidden="true"></canvas>
-          ${this.tooltip
-            ? html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap({ left: `${this.tooltip.x}px`, top: `${this.tooltip.y}px` })}>
-                ${this.tooltip.text}
-              </div>`
-            : nothing}
+          ${renderTooltip(this.tooltip)}
         </div>
         <p id="keys" class="visually-hidden">
           ${msg('Mit den Pfeiltasten einzelne Werte ansagen lassen, Pos1 und Ende springen zum ersten und letzten Wert, Escape verlässt das Diagramm.', {
@@ -255,7 +248,7 @@ export class IndikatorChart extends KdElement {
         </p>
       </div>
       <div class="table-view" ?hidden=${!showTable}>${renderChartTable(store, model, html`${title} <span class="unit">(${this.tableUnit(model)})</span>`)}</div>
-      <div class="live visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${renderAnnouncement(this.announcement)}
       <div class="actions" part="actions">
         <button type="button" aria-pressed=${showTable ? 'true' : 'false'} @click=${this.toggleTable}>
           ${showTable ? msg('Diagramm anzeigen', { id: 'chart.show-chart' }) : msg('Tabelle anzeigen', { id: 'chart.show-table' })}
@@ -263,11 +256,7 @@ export class IndikatorChart extends KdElement {
         <button type="button" @click=${this.downloadCsv}>${msg('Daten herunterladen (CSV)', { id: 'chart.download-csv' })}</button>
         <button type="button" ?disabled=${showTable} @click=${this.downloadPng}>${msg('Bild speichern (PNG)', { id: 'chart.download-png' })}</button>
       </div>
-      ${symbols.length
-        ? html`<dl class="symbols" part="symbols" aria-label=${msg('Zeichenerklärung', { id: 'table.legend' })}>
-            ${symbols.map((s) => html`<div><dt>${s}</dt><dd>${store.statusInfo(s)?.label ?? ''}</dd></div>`)}
-          </dl>`
-        : nothing}
+      ${renderSymbolLegend(store, symbols)}
       ${renderSources(store.datasetsOf(model.observations))}
       <span class="probe" aria-hidden="true"></span>
     </figure>`;
@@ -331,6 +320,7 @@ export class IndikatorChart extends KdElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    placeTooltip(this.renderRoot, this.tooltip);
     if (this.loadState.status !== 'ready' || !this.model || !this.canvas) return;
     // Measured now rather than waiting a frame for the IntersectionObserver's first report.
     this.nearViewport ||= this.getBoundingClientRect().top < innerHeight + parseInt(NEAR_VIEWPORT, 10);
@@ -415,7 +405,7 @@ export class IndikatorChart extends KdElement {
 
   private downloadCsv = (): void => {
     if (!this.model || !this.store) return;
-    withLocale(this.locale, () => download(csvHref(chartCsv(this.store!, this.model!)), fileName(this.model!, 'csv')));
+    withLocale(this.locale, () => download(csvHref(observationsCsv(this.store!, this.model!.observations)), fileName(this.model!, 'csv')));
   };
 
   private downloadPng = (): void => {

@@ -1,0 +1,40 @@
+/**
+ * Downloads made in the browser ("Daten herunterladen (CSV)"): no server, no
+ * third party, no blob: URL (which some strict CSPs forbid).
+ */
+import type { DataStore, StoredObservation } from '../data/data-store.js';
+import { CSV_COLUMNS, csvRows } from '../format/csv-rows.js';
+import { localize } from '../i18n/text.js';
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+function field(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Official observations as CSV (with a byte-order mark, so spreadsheet programs read UTF-8). */
+export function observationsCsv(store: DataStore, observations: readonly StoredObservation[]): string {
+  const rows = csvRows(
+    observations,
+    (key) => store.regions.get(key)?.name ?? '',
+    (id) => localize(store.indicators.get(id)?.unit ?? ''),
+  );
+  return `\ufeff${[[...CSV_COLUMNS], ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+export function csvHref(csv: string): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+}
+
+/** Starts a download of a data: URL. */
+export function download(href: string, name: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.rel = 'noopener';
+  a.click();
+}
+
+/** A safe file name from parts: "arbeitslosenquote-15085-2016.csv". */
+export function fileNameOf(parts: ReadonlyArray<string | undefined>, extension: string): string {
+  return `${[...new Set(parts.filter(Boolean))].join('-').replace(/[^A-Za-z0-9._-]+/g, '_')}.${extension}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Boundary files (GeoJSON or TopoJSON) as GeoJSON features keyed by their
+ * official region key. One request per URL per page, shared like data files;
+ * anything that is not a usable boundary file is a `geometry` DataError.
+ */
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { feature as topoFeature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import { DataError } from './data-error.js';
+import { absoluteUrl } from './document-cache.js';
+import { fetchText } from './fetch-document.js';
+
+export type RegionFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>> & { key: string };
+
+export interface GeometrySource {
+  url: string;
+  /** Feature property with the region key (AGS/ARS). */
+  keyProperty: string;
+  /** TopoJSON object; default: the first. */
+  object?: string | undefined;
+}
+
+const KEY = Symbol.for('kreisdossier.geometryCache.v1');
+const g = globalThis as unknown as Record<symbol, Map<string, Promise<unknown>> | undefined>;
+const cache: Map<string, Promise<unknown>> = (g[KEY] ??= new Map());
+
+function fetchJson(url: string, timeoutMs: number | undefined): Promise<unknown> {
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetchText(url, timeoutMs).then((text) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (cause) {
+        throw new DataError('json', { source: url, cause });
+      }
+    });
+    cache.set(url, pending);
+    pending.catch(() => cache.get(url) === pending && cache.delete(url));
+  }
+  return pending;
+}
+
+/** Starts fetching a boundary file early (in parallel with the data), without waiting for it. */
+export function prefetchGeometry(src: string, timeoutMs?: number): void {
+  fetchJson(absoluteUrl(src), timeoutMs).catch(() => undefined); // failures surface when it is used
+}
+
+/** Drops one boundary file (or all) so the next load fetches again. */
+export function forgetGeometry(src?: string): void {
+  if (src === undefined) cache.clear();
+  else cache.delete(absoluteUrl(src));
+}
+
+function isTopology(json: unknown): json is Topology {
+  return typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'Topology' && typeof (json as Topology).objects === 'object';
+}
+
+function isFeatureCollection(json: unknown): json is FeatureCollection {
+  return typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'FeatureCollection' && Array.isArray((json as FeatureCollection).features);
+}
+
+export async function loadGeometry(source: GeometrySource, timeoutMs?: number): Promise<RegionFeature[]> {
+  const url = absoluteUrl(source.url);
+  const json = await fetchJson(url, timeoutMs);
+  const invalid = () => new DataError('geometry', { source: url, value: source.keyProperty });
+  let collection: FeatureCollection;
+  if (isTopology(json)) {
+    const name = source.object ?? Object.keys(json.objects)[0];
+    const object = name ? json.objects[name] : undefined;
+    if (!object) throw invalid();
+    const converted = topoFeature(json, object) as FeatureCollection | Feature;
+    collection = converted.type === 'FeatureCollection' ? converted : { type: 'FeatureCollection', features: [converted] };
+  } else if (isFeatureCollection(json)) {
+    collection = json;
+  } else {
+    throw invalid();
+  }
+  const features: RegionFeature[] = [];
+  for (const f of collection.features) {
+    const geometry = f.geometry as Geometry | null;
+    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
+    const raw = source.keyProperty === 'id' ? f.id : f.properties?.[source.keyProperty];
+    if (raw === undefined || raw === null || raw === '') continue;
+    features.push({ ...(f as Feature<Polygon | MultiPolygon, Record<string, unknown>>), properties: { ...f.properties }, key: String(raw) });
+  }
+  // A file whose features carry no key at all is the wrong file (or the wrong key-property).
+  if (features.length === 0) throw invalid();
+  return features;
+}

@@ -1,0 +1,17 @@
+/** Small helpers for generated sentences (chart and map summaries). */
+import type { Indicator } from '../format/types.js';
+import { formatNumber, formatWithUnit } from './format.js';
+import { localizeUnit } from './text.js';
+
+/** Units that only say "a count": prose writes the bare number. */
+const COUNT_UNITS = new Set(['Anzahl', 'number', 'Anz.']);
+
+/** A value in running text: "221.366", "7,2 %", "43,9 Jahre". */
+export function proseValue(value: number, indicator: Indicator): string {
+  const unit = localizeUnit(indicator.unit);
+  return COUNT_UNITS.has(unit.trim()) ? formatNumber(value, indicator.decimals) : formatWithUnit(value, unit, indicator.decimals);
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

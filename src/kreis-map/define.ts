@@ -1,0 +1,6 @@
+import { defineElement } from '../base/define.js';
+import { KreisMap } from './kreis-map.js';
+
+defineElement('kreis-map', KreisMap);
+
+export { KreisMap };

@@ -1,0 +1,168 @@
+/**
+ * What a map shows, independent of MapLibre: the regions on the map (a
+ * boundary feature joined with its official observation), their classes and
+ * colours, and what could not be joined. The legend, summary, table,
+ * keyboard announcements and the MapLibre style all come from this model.
+ */
+import polylabel from 'polylabel';
+import type { DataStore, StoredObservation } from '../data/data-store.js';
+import { DataError } from '../data/data-error.js';
+import type { RegionFeature } from '../data/load-geometry.js';
+import { resolveBreakdown, resolveIndicator, resolvePeriods, words } from '../data/selection.js';
+import { problem } from '../format/problem.js';
+import type { Indicator, Region } from '../format/types.js';
+import { CLASS_SCHEMES, DIVERGING_SCHEMES, SEQUENTIAL_SCHEMES } from '../generated/palette.js';
+import { classify, classOf, CLASSIFICATIONS, type Classes, type Classification } from './classify.js';
+
+export const SCHEMES = [...SEQUENTIAL_SCHEMES, ...DIVERGING_SCHEMES] as const;
+/** Regions up to this many get visible name labels (HTML, no font downloads). */
+export const MAX_LABELS = 30;
+
+export interface MapAttributes {
+  indicator?: string | undefined;
+  region?: string | undefined;
+  period?: string | undefined;
+  breakdown?: string | undefined;
+  highlight?: string | undefined;
+  classes?: number | undefined;
+  classification?: string | undefined;
+  breaks?: string | undefined;
+  scheme?: string | undefined;
+}
+
+export interface MapRegion {
+  key: string;
+  /** Official name from the data, else from the boundary file, else the key. */
+  name: string;
+  feature: RegionFeature;
+  observation: StoredObservation | undefined;
+  /** Class index, or -1 without a value. */
+  classIndex: number;
+  /** Where the name label goes (the roomiest spot inside the area). */
+  labelPoint: [number, number] | undefined;
+  /** How much room the label has there (degrees); larger regions keep their label when labels collide. */
+  labelRoom: number;
+}
+
+export interface MapModel {
+  indicator: Indicator;
+  period: string;
+  /** Regions on the map, alphabetical (the keyboard order). */
+  regions: MapRegion[];
+  classes: Classes;
+  /** Regions per class. */
+  counts: number[];
+  colors: string[];
+  classification: Classification;
+  scheme: string;
+  highlight: string | undefined;
+  /** Regions with data below the shown region that have no boundary in the file. */
+  withoutGeometry: Region[];
+  observations: StoredObservation[];
+}
+
+/** Parent key → its sub-regions on the map; none → every feature. AGS keys nest by prefix. */
+function featuresUnder(features: readonly RegionFeature[], parent: string | undefined): RegionFeature[] {
+  if (!parent || parent === 'DG') return [...features];
+  return features.filter((f) => f.key.startsWith(parent) && f.key !== parent);
+}
+
+/** The label point of a (multi)polygon: the pole of inaccessibility of its roomiest part. */
+export function labelPoint(feature: RegionFeature): [number, number] & { distance: number } {
+  const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+  let best: ([number, number] & { distance: number }) | undefined;
+  for (const polygon of polygons) {
+    // ~1 km is precise enough for a name label and keeps this cheap on detailed boundaries
+    const p = polylabel(polygon as Array<Array<[number, number]>>, 0.01);
+    if (!best || p.distance > best.distance) best = p;
+  }
+  return best!;
+}
+
+function schemeColors(scheme: string, count: number): string[] {
+  const byCount = CLASS_SCHEMES[scheme]!;
+  if (count >= 3) return [...byCount[Math.min(9, count)]!];
+  // One or two classes: the ends of the three-class scheme, so both stay far apart.
+  const three = byCount[3]!;
+  return count === 2 ? [three[0]!, three[2]!] : [three[1]!];
+}
+
+/** `geometryUrl` names the boundary file in messages about regions it lacks. */
+export function buildMapModel(store: DataStore, features: readonly RegionFeature[], attrs: MapAttributes, geometryUrl = ''): MapModel {
+  const indicator = resolveIndicator(store, attrs.indicator);
+  const breakdown = resolveBreakdown(store, indicator, attrs.breakdown);
+  const scheme = (SCHEMES as readonly string[]).includes(attrs.scheme ?? '') ? attrs.scheme! : 'blues';
+  const classification = (CLASSIFICATIONS as readonly string[]).includes(attrs.classification ?? '')
+    ? (attrs.classification as Classification)
+    : attrs.breaks
+      ? 'breaks'
+      : 'quantile';
+  const parent = words(attrs.region)[0];
+  const shown = featuresUnder(features, parent);
+  if (shown.length === 0) {
+    // The boundary file, not the data, lacks the region: say so with its path and URL.
+    const options = [...new Set(features.map((f) => f.key.slice(0, Math.max(2, f.key.length - 3))))].slice(0, 50).join(', ');
+    const located = { ...problem('$.features[*].properties', 'one-of', { value: parent ?? '', options }), source: geometryUrl };
+    throw new DataError('unknown-region', { value: parent ?? '', problems: [located], source: geometryUrl });
+  }
+
+  const keys = new Set(shown.map((f) => f.key));
+  const withData = store.regionsWithData(indicator.id).filter((k) => keys.has(k));
+  const periods = resolvePeriods(store, indicator, { period: attrs.period });
+  const period =
+    attrs.period ??
+    [...periods].reverse().find((p) => withData.some((k) => (store.get(indicator.id, k, p, breakdown)?.value ?? null) !== null));
+  if (!period) throw new DataError('empty', { source: store.sources.join(' ') });
+  const highlight = attrs.highlight || undefined;
+
+  const regions: MapRegion[] = shown.map((feature) => ({
+    key: feature.key,
+    name: store.regions.get(feature.key)?.name ?? String(feature.properties['name'] ?? feature.key),
+    feature,
+    observation: store.get(indicator.id, feature.key, period, Object.keys(breakdown).length ? breakdown : undefined),
+    classIndex: -1,
+    labelPoint: undefined,
+    labelRoom: 0,
+  }));
+  regions.sort((a, b) => a.name.localeCompare(b.name, 'de'));
+
+  const values = regions.map((r) => r.observation?.value).filter((v): v is number => typeof v === 'number');
+  if (values.length === 0) throw new DataError('empty', { source: store.sources.join(' ') });
+  const count = Math.min(9, Math.max(1, Math.round(attrs.classes ?? 5)));
+  const breaks = words(attrs.breaks).map(Number).filter(Number.isFinite);
+  const classes = classify(values, count, classification, breaks);
+  for (const r of regions) {
+    const v = r.observation?.value;
+    r.classIndex = typeof v === 'number' ? classOf(v, classes) : -1;
+  }
+  if (regions.length <= MAX_LABELS) {
+    for (const r of regions) {
+      const p = labelPoint(r.feature);
+      r.labelPoint = [p[0], p[1]];
+      r.labelRoom = p.distance;
+    }
+  }
+
+  // Regions in the data (below the shown region) that the boundary file does not have.
+  const withoutGeometry = [...store.regions.values()].filter(
+    (r) =>
+      !keys.has(r.key) &&
+      r.key.length === shown[0]!.key.length &&
+      (!parent || r.key.startsWith(parent)) &&
+      (store.get(indicator.id, r.key, period, Object.keys(breakdown).length ? breakdown : undefined)?.value ?? null) !== null,
+  );
+
+  return {
+    indicator,
+    period,
+    regions,
+    classes,
+    counts: classes.ranges.map((_, i) => regions.filter((r) => r.classIndex === i).length),
+    colors: schemeColors(scheme, classes.ranges.length),
+    classification,
+    scheme,
+    highlight,
+    withoutGeometry,
+    observations: regions.map((r) => r.observation).filter((o): o is StoredObservation => !!o),
+  };
+}
