@@ -38,3 +38,44 @@ export function renderSymbolLegend(store: DataStore, symbols: readonly string[])
       </dl>`
     : nothing;
 }
+
+/**
+ * The picture's keyboard area: one Tab stop whose arrow keys walk the data
+ * (role="application" so screen readers pass the keys through), described
+ * by the summary and the key help (`#keys`).
+ */
+export function renderInteractiveArea(
+  area: { class: string; roleDescription: string; label: string; onKeyDown: (e: KeyboardEvent) => void; onBlur: () => void },
+  content: TemplateResult,
+): TemplateResult {
+  return html`<div
+    class=${area.class}
+    part=${area.class}
+    tabindex="0"
+    role="application"
+    aria-roledescription=${area.roleDescription}
+    aria-label=${area.label}
+    aria-describedby="summary keys"
+    @keydown=${area.onKeyDown}
+    @blur=${area.onBlur}
+  >
+    ${content}
+  </div>`;
+}
+
+/** A data table in a keyboard-scrollable region, captioned. */
+export function renderTableFrame(caption: TemplateResult, head: TemplateResult, bodies: TemplateResult): TemplateResult {
+  return html`<div class="scroll" role="region" aria-labelledby="table-caption" tabindex="0">
+    <table part="table">
+      <caption id="table-caption">
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${head}
+        </tr>
+      </thead>
+      ${bodies}
+    </table>
+  </div>`;
+}

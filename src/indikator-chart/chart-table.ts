@@ -5,6 +5,7 @@
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderTableFrame } from '../base/figure-view.js';
 import { renderValue } from '../base/value-view.js';
 import type { DataStore } from '../data/data-store.js';
 import type { ChartModel } from './chart-model.js';
@@ -17,40 +18,32 @@ function cornerLabel(model: ChartModel): string {
 
 export function renderChartTable(store: DataStore, model: ChartModel, caption: TemplateResult): TemplateResult {
   const omitted = model.omitted;
-  return html`<div class="scroll" role="region" aria-labelledby="table-caption" tabindex="0">
-    <table part="table">
-      <caption id="table-caption">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${cornerLabel(model)}</th>
-          ${model.series.map((s) => html`<th scope="col">${s.label}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${model.categories.map(
-          (c, i) => html`<tr>
-            <th scope="row">${c.label}</th>
-            ${model.series.map((s) => html`<td>${renderValue(store, s.points[i]!.observation, model.indicator)}</td>`)}
-          </tr>`,
-        )}
-      </tbody>
-      ${omitted.length
-        ? html`<tbody class="omitted">
-            <tr>
-              <th scope="rowgroup" colspan="2">${msg('Ohne Zahlenwert in diesem Zeitraum (nicht im Diagramm):', { id: 'chart.table.omitted' })}</th>
-            </tr>
-            ${omitted.map(
-              (o) => html`<tr>
-                <th scope="row">${o.region.name}</th>
-                <td>${renderValue(store, o.observation, model.indicator)}</td>
-              </tr>`,
-            )}
-          </tbody>`
-        : nothing}
-    </table>
-  </div>
+  return html`${renderTableFrame(
+      caption,
+      html`<th scope="col">${cornerLabel(model)}</th>
+        ${model.series.map((s) => html`<th scope="col">${s.label}</th>`)}`,
+      html`<tbody>
+          ${model.categories.map(
+            (c, i) => html`<tr>
+              <th scope="row">${c.label}</th>
+              ${model.series.map((s) => html`<td>${renderValue(store, s.points[i]!.observation, model.indicator)}</td>`)}
+            </tr>`,
+          )}
+        </tbody>
+        ${omitted.length
+          ? html`<tbody class="omitted">
+              <tr>
+                <th scope="rowgroup" colspan="2">${msg('Ohne Zahlenwert in diesem Zeitraum (nicht im Diagramm):', { id: 'chart.table.omitted' })}</th>
+              </tr>
+              ${omitted.map(
+                (o) => html`<tr>
+                  <th scope="row">${o.region.name}</th>
+                  <td>${renderValue(store, o.observation, model.indicator)}</td>
+                </tr>`,
+              )}
+            </tbody>`
+          : nothing}`,
+    )}
   ${model.mode !== 'absolute'
     ? html`<p class="table-note">${msg('Die Tabelle zeigt die amtlichen Werte, aus denen das Diagramm berechnet ist.', { id: 'chart.table.official' })}</p>`
     : nothing}`;

@@ -3,7 +3,8 @@ import type { Chart } from 'chart.js';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { KdElement } from '../base/kd-element.js';
-import { renderAnnouncement, renderCaption, renderSymbolLegend, renderTooltip, statusSymbolsOf } from '../base/figure-view.js';
+import { renderAnnouncement, renderCaption, renderInteractiveArea, renderSymbolLegend, renderTooltip, statusSymbolsOf } from '../base/figure-view.js';
+import { isNearViewport, watchViewport } from '../base/near-viewport.js';
 import { placeTooltip } from '../base/place-tooltip.js';
 import { renderSources, sourceLines } from '../base/source-view.js';
 import { printedValue } from '../base/value-view.js';
@@ -26,8 +27,6 @@ type Runtime = typeof import('./chart-runtime.js');
 let runtime: Promise<Runtime> | undefined;
 const loadRuntime = () => (runtime ??= import('./chart-runtime.js'));
 
-/** How far outside the viewport a chart starts drawing. */
-const NEAR_VIEWPORT = '200px';
 
 /**
  * An official indicator as a chart: over time (line, column), as a ranking
@@ -137,17 +136,10 @@ export class IndikatorChart extends KdElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void loadRuntime().catch(() => undefined); // in parallel with the data; failures surface when drawing
-    this.viewportObserver = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          this.nearViewport = true;
-          this.viewportObserver?.disconnect();
-          this.requestUpdate();
-        }
-      },
-      { rootMargin: NEAR_VIEWPORT },
-    );
-    this.viewportObserver.observe(this);
+    this.viewportObserver = watchViewport(this, () => {
+      this.nearViewport = true;
+      this.requestUpdate();
+    });
     for (const m of this.media) m.addEventListener('change', this.onMediaChange);
     document.addEventListener('kd-region-select', this.onRegionSelect);
   }
@@ -227,20 +219,16 @@ export class IndikatorChart extends KdElement {
       ${renderCaption(title, subtitle, summary.join(' '), this.linkNote)}
       <div class="chart-view" ?hidden=${showTable}>
         ${this.renderLegend(model)}
-        <div
-          class="plot"
-          part="plot"
-          tabindex="0"
-          role="application"
-          aria-roledescription=${msg('Diagramm', { id: 'chart.roledescription' })}
-          aria-label=${title}
-          aria-describedby="summary keys"
-          @keydown=${this.onKeyDown}
-          @blur=${this.onBlur}
-        >
-          <canvas aria-hidden="true"></canvas>
-          ${renderTooltip(this.tooltip)}
-        </div>
+        ${renderInteractiveArea(
+          {
+            class: 'plot',
+            roleDescription: msg('Diagramm', { id: 'chart.roledescription' }),
+            label: title,
+            onKeyDown: this.onKeyDown,
+            onBlur: this.onBlur,
+          },
+          html`<canvas aria-hidden="true"></canvas>${renderTooltip(this.tooltip)}`,
+        )}
         <p id="keys" class="visually-hidden">
           ${msg('Mit den Pfeiltasten einzelne Werte ansagen lassen, Pos1 und Ende springen zum ersten und letzten Wert, Escape verlässt das Diagramm.', {
             id: 'chart.keys',
@@ -323,7 +311,7 @@ export class IndikatorChart extends KdElement {
     placeTooltip(this.renderRoot, this.tooltip);
     if (this.loadState.status !== 'ready' || !this.model || !this.canvas) return;
     // Measured now rather than waiting a frame for the IntersectionObserver's first report.
-    this.nearViewport ||= this.getBoundingClientRect().top < innerHeight + parseInt(NEAR_VIEWPORT, 10);
+    this.nearViewport ||= isNearViewport(this);
     if (!this.nearViewport) return;
     const key = `${this.modelKey}|${this.theme}|${this.mediaVersion}`;
     if (this.chart && this.drawnModel === this.model && this.chart.canvas === this.canvas && this.chartKey === key) {

@@ -3,7 +3,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { KdElement } from '../base/kd-element.js';
-import { renderAnnouncement, renderCaption, renderSymbolLegend, renderTooltip, statusSymbolsOf } from '../base/figure-view.js';
+import { renderAnnouncement, renderCaption, renderInteractiveArea, renderSymbolLegend, renderTooltip, statusSymbolsOf } from '../base/figure-view.js';
+import { isNearViewport, watchViewport } from '../base/near-viewport.js';
 import { placeTooltip } from '../base/place-tooltip.js';
 import { renderSources } from '../base/source-view.js';
 import { printedValue } from '../base/value-view.js';
@@ -23,7 +24,6 @@ import { renderMapTable, type SortKey, type SortState } from './map-table.js';
 import { DEFAULT_MAPLIBRE_URL } from './maplibre-url.js';
 import { mapStyles } from './kreis-map.styles.js';
 
-const NEAR_VIEWPORT = 200;
 /**
  * Tables up to this size are always in the DOM (hidden), so printing shows them; a nationwide
  * Gemeinde table (11 000 rows) is built only when asked for, to keep the first render fast.
@@ -158,17 +158,10 @@ export class KreisMap extends KdElement {
       (maplibre) => maplibre.prewarm(),
       () => undefined,
     );
-    this.viewportObserver = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          this.nearViewport = true;
-          this.viewportObserver?.disconnect();
-          this.requestUpdate();
-        }
-      },
-      { rootMargin: `${NEAR_VIEWPORT}px` },
-    );
-    this.viewportObserver.observe(this);
+    this.viewportObserver = watchViewport(this, () => {
+      this.nearViewport = true;
+      this.requestUpdate();
+    });
     document.addEventListener('kd-region-select', this.onRegionSelect);
     for (const m of this.media) m.addEventListener('change', this.onMediaChange);
   }
@@ -291,25 +284,22 @@ export class KreisMap extends KdElement {
               : msg('Die Kartenbibliothek konnte nicht geladen werden. Alle Werte stehen in der Tabelle.', { id: 'map.no-maplibre' })}
           </p>`
         : html`<div class="map-view" ?hidden=${showTable}>
-            <div
-              class="map"
-              part="map"
-              tabindex="0"
-              role="application"
-              aria-roledescription=${msg('Karte', { id: 'map.roledescription' })}
-              aria-label=${title}
-              aria-describedby="summary keys"
-              @keydown=${this.onKeyDown}
-              @blur=${this.clearFocus}
-            >
-              <div class="maplibre"></div>
+            ${renderInteractiveArea(
+              {
+                class: 'map',
+                roleDescription: msg('Karte', { id: 'map.roledescription' }),
+                label: title,
+                onKeyDown: this.onKeyDown,
+                onBlur: this.clearFocus,
+              },
+              html`<div class="maplibre"></div>
               ${model.regions.length <= MAX_LABELS
                 ? html`<div class="labels" part="labels" aria-hidden="true">
                     ${model.regions.map((r) => html`<span class="label" data-key=${r.key}>${shortName(r.name)}</span>`)}
                   </div>`
                 : nothing}
-              ${renderTooltip(this.tooltip)}
-            </div>
+              ${renderTooltip(this.tooltip)}`,
+            )}
             <p id="keys" class="visually-hidden">
               ${msg('Mit den Pfeiltasten von Gebiet zu Gebiet gehen (alphabetisch), Pos1 und Ende springen zum ersten und letzten, Eingabe wählt das Gebiet, Escape verlässt die Karte.', {
                 id: 'map.keys',
@@ -365,7 +355,7 @@ export class KreisMap extends KdElement {
     placeTooltip(this.renderRoot, this.tooltip);
     if (this.loadState.status !== 'ready' || !this.model || this.fallback) return;
     if (!this.mapContainer) return;
-    this.nearViewport ||= this.getBoundingClientRect().top < innerHeight + NEAR_VIEWPORT;
+    this.nearViewport ||= isNearViewport(this);
     if (!this.nearViewport) return;
     if (this.map && this.map.getContainer() !== this.mapContainer) this.removeMap(); // re-rendered container
     if (!this.map && !this.creating) void this.createMap(this.model);

@@ -5,6 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderTableFrame } from '../base/figure-view.js';
 import { renderValue } from '../base/value-view.js';
 import type { DataStore } from '../data/data-store.js';
 import type { MapModel, MapRegion } from './map-model.js';
@@ -47,18 +48,11 @@ export function renderMapTable(
   };
   const k = model.classes.ranges.length;
   const rows = [...model.regions].sort(compare(sort));
-  return html`<div class="scroll" role="region" aria-labelledby="table-caption" tabindex="0">
-    <table part="table">
-      <caption id="table-caption">
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          ${header('name', msg('Gebiet', { id: 'map.table.region' }))} ${header('value', msg('Wert', { id: 'map.table.value' }))}
-          <th scope="col">${msg('Klasse', { id: 'map.table.class' })}</th>
-        </tr>
-      </thead>
-      <tbody>
+  return renderTableFrame(
+    caption,
+    html`${header('name', msg('Gebiet', { id: 'map.table.region' }))} ${header('value', msg('Wert', { id: 'map.table.value' }))}
+      <th scope="col">${msg('Klasse', { id: 'map.table.class' })}</th>`,
+    html`<tbody>
         ${rows.map(
           (r) => html`<tr>
             <th scope="row">${r.name}</th>
@@ -80,7 +74,6 @@ export function renderMapTable(
               </tr>`,
             )}
           </tbody>`
-        : nothing}
-    </table>
-  </div>`;
+        : nothing}`,
+  );
 }
