@@ -53,6 +53,7 @@ export default [
       'indikator-tabelle': 'build/indikator-tabelle/define.js',
       'indikator-chart': 'build/indikator-chart/entry.js',
       'kreis-map': 'build/kreis-map/define.js',
+      'region-auswahl': 'build/region-auswahl/define.js',
       format: 'build/format/index.js',
     },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true, manualChunks },
