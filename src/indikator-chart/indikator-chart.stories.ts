@@ -1,5 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { commonArgTypes, text } from '../../stories/controls.js';
 import './define.js';
 
 interface Args {
@@ -32,7 +33,6 @@ const ARBEITSLOSIGKEIT = '/demo/data/arbeitslosigkeit-kreise.json';
 const ALTERSGRUPPEN = '/demo/data/altersgruppen-kreise.json';
 const GEBURTEN = '/demo/data/geburten-kreise.json';
 
-const text = { control: 'text' } as const;
 
 const meta: Meta<Args> = {
   title: 'Elemente/indikator-chart',
@@ -57,9 +57,7 @@ const meta: Meta<Args> = {
     dimension: text,
     highlight: text,
     heading: text,
-    linked: { control: 'boolean' },
-    lang: { control: 'inline-radio', options: ['de', 'en'] },
-    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark', 'auto'], labels: { undefined: '(Standard)' } },
+    ...commonArgTypes,
   },
   render: (a) => html`<indikator-chart
     type=${a.type}

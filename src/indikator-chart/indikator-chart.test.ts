@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
 import { guardPage } from '../../test/fixtures/page-guard.js';
+import { q, qa, text } from '../../test/fixtures/shadow.js';
 import type { KreisdossierDocument, Observation } from '../format/types.js';
 import './define.js';
 import type { IndikatorChart } from './indikator-chart.js';
@@ -11,9 +12,6 @@ const ALQ = '/examples/arbeitslosenquote-sachsen-anhalt.json';
 const ALQ_DE = '/demo/data/arbeitslosigkeit-kreise.json';
 const AGES = '/demo/data/altersgruppen-kreise.json';
 
-const q = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
-const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** The element once its chart is drawn (kd-render), or once it shows an alert. */
 async function rendered(template: ReturnType<typeof html>): Promise<IndikatorChart> {

@@ -1,22 +1,16 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardPage } from '../../test/fixtures/page-guard.js';
+import { q, qa, settled as settledOn, text } from '../../test/fixtures/shadow.js';
 import './define.js';
 import type { IndikatorTabelle } from './indikator-tabelle.js';
+
+const settled = (el: IndikatorTabelle) => settledOn(el, 'table');
 
 const HARZ = '/examples/bevoelkerung-harz.json';
 const ALQ = '/examples/arbeitslosenquote-sachsen-anhalt.json';
 
-/** Waits until the element shows data or an error. */
-async function settled(el: IndikatorTabelle): Promise<IndikatorTabelle> {
-  await waitUntil(() => el.shadowRoot?.querySelector('table, [role="alert"]'), 'element did not settle', { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
 
-const q = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
-const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 /** Visible text of a cell (the value as printed, without screen-reader explanations). */
 const printed = (cell: Element) => text(cell.querySelector('span'));
 

@@ -1,5 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { commonArgTypes, text } from '../../stories/controls.js';
 import './define.js';
 import '../indikator-chart/define.js';
 
@@ -42,7 +43,6 @@ const GEO_ATTRIBUTION = '© GeoBasis-DE / BKG (2021), Daten verändert (dl-de/by
 
 const SCHEMES = ['blues', 'greens', 'oranges', 'purples', 'ylgnbu', 'ylorbr', 'viridis', 'cividis', 'puor', 'brbg', 'rdbu', 'prgn'];
 
-const text = { control: 'text' } as const;
 
 const meta: Meta<Args> = {
   title: 'Elemente/kreis-map',
@@ -78,9 +78,7 @@ const meta: Meta<Args> = {
     basemap: text,
     maplibreUrl: text,
     workerUrl: text,
-    linked: { control: 'boolean' },
-    lang: { control: 'inline-radio', options: ['de', 'en'] },
-    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark', 'auto'], labels: { undefined: '(Standard)' } },
+    ...commonArgTypes,
   },
   render: (a) => html`<kreis-map
     src=${a.src || nothing}

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { guardPage } from '../../test/fixtures/page-guard.js';
+import { q, qa, text } from '../../test/fixtures/shadow.js';
 import { forgetGeometry } from '../data/load-geometry.js';
 import type { KreisdossierDocument } from '../format/types.js';
 import './define.js';
@@ -13,9 +14,6 @@ const ALQ_DATA = '/demo/data/arbeitslosigkeit-kreise.json';
 const ST_GEO = '/demo/data/geo/st-kreise-2021.topo.json';
 const BKG = '© GeoBasis-DE / BKG (2021), Daten verändert';
 
-const q = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
-const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const mapOf = (el: KreisMap) => (el as unknown as { map?: MapLibreMap }).map;
 const de = (v: number, digits = 0) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 

@@ -1,5 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { commonArgTypes, text } from '../../stories/controls.js';
 import './define.js';
 import '../indikator-chart/define.js';
 import '../kreis-map/define.js';
@@ -21,7 +22,6 @@ const KREISE = '/demo/data/bevoelkerung-kreise.json';
 const ARBEITSLOSIGKEIT = '/demo/data/arbeitslosigkeit-kreise.json';
 const GEO_ST = '/demo/data/geo/st-kreise-2021.topo.json';
 
-const text = { control: 'text' } as const;
 
 const meta: Meta<Args> = {
   title: 'Elemente/region-auswahl',
@@ -33,9 +33,7 @@ const meta: Meta<Args> = {
     level: text,
     region: text,
     heading: text,
-    linked: { control: 'boolean' },
-    lang: { control: 'inline-radio', options: ['de', 'en'] },
-    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark', 'auto'], labels: { undefined: '(Standard)' } },
+    ...commonArgTypes,
   },
   render: (a) => html`<region-auswahl
     src=${a.src}

@@ -1,22 +1,16 @@
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { guardPage } from '../../test/fixtures/page-guard.js';
+import { q, qa, settled as settledOn, text } from '../../test/fixtures/shadow.js';
 import './define.js';
 import type { RegionAuswahl } from './region-auswahl.js';
+
+const settled = (el: RegionAuswahl) => settledOn(el, 'input');
 
 const HARZ = '/demo/data/bevoelkerung-gemeinden-harz.json';
 const KREISE = '/demo/data/bevoelkerung-kreise.json';
 
-/** Waits until the element shows the combobox or an error. */
-async function settled(el: RegionAuswahl): Promise<RegionAuswahl> {
-  await waitUntil(() => el.shadowRoot?.querySelector('input, [role="alert"]'), 'element did not settle', { timeout: 5000 });
-  await el.updateComplete;
-  return el;
-}
 
-const q = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
-const qa = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const input = (el: RegionAuswahl) => q(el, 'input') as HTMLInputElement;
 const options = (el: RegionAuswahl) => qa(el, '[role="option"]');
 const optionNames = (el: RegionAuswahl) => options(el).map((o) => text(o.querySelector('.name')));
