@@ -4,6 +4,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DataStore, StoredObservation } from '../data/data-store.js';
 import type { Indicator } from '../format/types.js';
 import { formatNumber } from '../i18n/format.js';
+import { isCountUnit } from '../i18n/prose.js';
+import { localizeUnit } from '../i18n/text.js';
 
 /**
  * The value as printed in a table: "221.366", "(1.234)" for "()", "1.234 p"
@@ -25,4 +27,17 @@ export function renderValue(store: DataStore, o: StoredObservation | undefined, 
   return html`<span aria-hidden=${explanation ? 'true' : 'false'}>${printedValue(o, indicator)}</span>${explanation
     ? html`<span class="visually-hidden">${o.value === null ? explanation : `${printedValue(o, indicator)} (${explanation})`}</span>`
     : nothing}`;
+}
+
+/**
+ * The value as a sentence part (announcements, tooltips): "221.366", "7,2 %",
+ * ". (Zahlenwert unbekannt …)" — the printed value, its unit unless it only
+ * says "a count", and the meaning of a status symbol.
+ */
+export function spokenValue(store: DataStore, o: StoredObservation, indicator: Indicator, extra = ''): string {
+  const unit = localizeUnit(indicator.unit);
+  let value = printedValue(o, indicator);
+  if (o.value !== null && !isCountUnit(unit)) value += `\u00a0${unit}`;
+  const explanation = o.status ? store.statusInfo(o.status)?.label : undefined;
+  return `${value}${extra}${explanation ? ` (${explanation})` : ''}`;
 }

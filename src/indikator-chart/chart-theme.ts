@@ -4,6 +4,7 @@
  * Series differ by colour *and* dash pattern and marker shape, so they stay
  * apart for colour-blind readers, in print and under forced colours.
  */
+import { resolveColor as resolve } from '../base/resolve-color.js';
 import { DARK2, SET2 } from '../generated/palette.js';
 
 export interface ChartTheme {
@@ -33,12 +34,6 @@ export const MARKERS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'st
 const LIGHT_SERIES = DARK2.filter((c) => c !== '#e6ab02');
 const DARK_SERIES = SET2;
 
-/** Reads a colour custom property or CSS colour from `probe` as a concrete rgb() value. */
-function resolve(probe: HTMLElement, value: string): string {
-  probe.style.color = '';
-  probe.style.color = value;
-  return getComputedStyle(probe).color;
-}
 
 function prop(style: CSSStyleDeclaration, name: string): string {
   return style.getPropertyValue(name).trim();

@@ -7,7 +7,7 @@ import { renderAnnouncement, renderCaption, renderInteractiveArea, renderSymbolL
 import { isNearViewport, watchViewport } from '../base/near-viewport.js';
 import { placeTooltip } from '../base/place-tooltip.js';
 import { renderSources, sourceLines } from '../base/source-view.js';
-import { printedValue } from '../base/value-view.js';
+import { spokenValue } from '../base/value-view.js';
 import { DataError } from '../data/data-error.js';
 import type { DataStore } from '../data/data-store.js';
 import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.js';
@@ -470,15 +470,10 @@ export class IndikatorChart extends KdElement {
     // Region first where regions are the categories (rankings, stacked regions), else series first.
     const where = model.categoryKind === 'region' ? `${category.label}, ${series.label}` : `${series.label}, ${category.label}`;
     if (!o) return `${where}: ${msg('nicht in den Daten', { id: 'value.absent' })}`;
-    const explanation = o.status ? this.store!.statusInfo(o.status)?.label : undefined;
-    const unit = localizeUnit(model.indicator.unit);
-    let value = printedValue(o, model.indicator);
-    if (o.value !== null && !/^(Anzahl|number)$/.test(unit)) value += unit === '%' ? '\u00a0%' : `\u00a0${unit}`;
-    if (o.value !== null && point.value !== null && model.mode === 'index') {
-      value += ` (${msg(str`Index ${formatNumber(point.value, 1)}`, { id: 'chart.point-index' })})`;
-    }
-    if (o.value !== null && point.value !== null && model.mode === 'share') value = `${formatPercent(point.value, 1)} (${value})`;
-    return `${where}: ${value}${explanation ? ` (${explanation})` : ''}`;
+    const derived = o.value !== null && point.value !== null;
+    const index = derived && model.mode === 'index' ? ` (${msg(str`Index ${formatNumber(point.value!, 1)}`, { id: 'chart.point-index' })})` : '';
+    const value = spokenValue(this.store!, o, model.indicator, index);
+    return `${where}: ${derived && model.mode === 'share' ? `${formatPercent(point.value!, 1)} (${value})` : value}`;
   }
 
   /** Click or Enter on a region's bar or line tells linked elements on the page. */

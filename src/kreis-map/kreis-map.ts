@@ -7,7 +7,8 @@ import { renderAnnouncement, renderCaption, renderInteractiveArea, renderSymbolL
 import { isNearViewport, watchViewport } from '../base/near-viewport.js';
 import { placeTooltip } from '../base/place-tooltip.js';
 import { renderSources } from '../base/source-view.js';
-import { printedValue } from '../base/value-view.js';
+import { resolveColor } from '../base/resolve-color.js';
+import { spokenValue } from '../base/value-view.js';
 import { DataError } from '../data/data-error.js';
 import type { DataStore } from '../data/data-store.js';
 import { loadGeometry, prefetchGeometry, type RegionFeature } from '../data/load-geometry.js';
@@ -374,12 +375,7 @@ export class KreisMap extends KdElement {
     const style = getComputedStyle(this);
     const forced = this.media[2]!.matches;
     const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
-    const resolve = (value: string, fallback: string) => {
-      if (!probe) return fallback;
-      probe.style.color = '';
-      probe.style.color = value || fallback;
-      return getComputedStyle(probe).color;
-    };
+    const resolve = (value: string, fallback: string) => (probe ? resolveColor(probe, value || fallback) : fallback);
     const prop = (name: string) => style.getPropertyValue(name).trim();
     return {
       // thin borders in the background colour separate the classes without darkening dense areas
@@ -569,11 +565,7 @@ export class KreisMap extends KdElement {
     const o = region.observation;
     const period = formatPeriod(model.period);
     if (!o) return msg(str`${region.name}: keine Daten (${period})`, { id: 'map.point-absent' });
-    const explanation = o.status ? this.store?.statusInfo(o.status)?.label : undefined;
-    const unit = localizeUnit(model.indicator.unit);
-    let value = printedValue(o, model.indicator);
-    if (o.value !== null && !/^(Anzahl|number)$/.test(unit)) value += `\u00a0${unit}`;
-    if (explanation) value += ` (${explanation})`;
+    const value = spokenValue(this.store!, o, model.indicator);
     return region.classIndex >= 0
       ? msg(str`${region.name}: ${value} (${period}), Klasse ${region.classIndex + 1} von ${model.classes.ranges.length}`, { id: 'map.point' })
       : msg(str`${region.name}: ${value} (${period}), keine Klasse`, { id: 'map.point-no-class' });

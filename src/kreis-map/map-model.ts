@@ -57,7 +57,7 @@ export interface MapModel {
   scheme: string;
   highlight: string | undefined;
   /** Regions with data below the shown region that have no boundary in the file. */
-  withoutGeometry: Region[];
+  withoutGeometry: Array<{ region: Region; observation: StoredObservation }>;
   observations: StoredObservation[];
 }
 
@@ -144,13 +144,11 @@ export function buildMapModel(store: DataStore, features: readonly RegionFeature
   }
 
   // Regions in the data (below the shown region) that the boundary file does not have.
-  const withoutGeometry = [...store.regions.values()].filter(
-    (r) =>
-      !keys.has(r.key) &&
-      r.key.length === shown[0]!.key.length &&
-      (!parent || r.key.startsWith(parent)) &&
-      (store.get(indicator.id, r.key, period, Object.keys(breakdown).length ? breakdown : undefined)?.value ?? null) !== null,
-  );
+  const withoutGeometry = [...store.regions.values()].flatMap((region) => {
+    if (keys.has(region.key) || region.key.length !== shown[0]!.key.length || (parent && !region.key.startsWith(parent))) return [];
+    const observation = store.get(indicator.id, region.key, period, Object.keys(breakdown).length ? breakdown : undefined);
+    return observation && observation.value !== null ? [{ region, observation }] : [];
+  });
 
   return {
     indicator,

@@ -68,8 +68,8 @@ export function renderMapTable(
             </tr>
             ${model.withoutGeometry.map(
               (r) => html`<tr>
-                <th scope="row">${r.name}</th>
-                <td>${renderValue(store, store.get(model.indicator.id, r.key, model.period, model.observations[0]?.breakdown), model.indicator)}</td>
+                <th scope="row">${r.region.name}</th>
+                <td>${renderValue(store, r.observation, model.indicator)}</td>
                 <td></td>
               </tr>`,
             )}
