@@ -1,6 +1,6 @@
 // `npm run data`: builds the demo's kreisdossier files from the committed raw publisher files
 // (data-adapters/fixtures) with the project's own CLI. Run after `tsc -p tsconfig.node.json`.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { main } from '../build/node/data-adapters/cli.js';
 
 const RAW = 'data-adapters/fixtures/datenguide-genesapi-data';
@@ -32,6 +32,9 @@ const FF = 'data-adapters/fixtures/formats/genesis-ffcsv';
 const ffcsvJobs = [
   [`${FF}/AI-N-01-2-5_1773175147935_de_flat.excerpt-land15.csv`, 'siedlungsflaeche-gemeinden.json', '--table', 'AI-N-01-2-5', '--mapping', 'data-adapters/mappings/AI-N-01-2-5.json',
     '--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', '--reference-date', '2026-03-10'],
+  // The same table for the Gemeinden of Landkreis Harz only: the Kreisdossier Harz offers its Kreis and Gemeinden.
+  [`${FF}/AI-N-01-2-5_1773175147935_de_flat.excerpt-land15.csv`, 'siedlungsflaeche-gemeinden-harz.json', '--within', '15085', '--table', 'AI-N-01-2-5', '--mapping', 'data-adapters/mappings/AI-N-01-2-5.json',
+    '--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', '--reference-date', '2026-03-10', '--dataset-id', 'siedlungsflaeche-gemeinden-harz'],
   [`${FF}/12411-01-01-4_1773175772751_de_flat.csv`, 'bevoelkerung-kreise-2024.json', '--within', '15', '--table', '12411-01-01-4', '--indicator', 'bevoelkerung',
     '--label', 'Einwohnerinnen und Einwohner', '--topic', 'Bevölkerung', '--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', '--reference-date', '2026-03-10'],
 ];
@@ -82,8 +85,17 @@ for (const [input, output, ...args] of geoJobs) {
   const code = await main(['geo', input, ...args, '--format', 'topojson', '-o', `${OUT}/${output}`], io);
   if (code !== 0) failed++;
 }
+// The Kreisdossier Harz: its definition (topics, sections, texts) and one boundary reference per level, written by
+// hand in data-adapters/dossiers/, validated and placed beside the files they refer to.
+const dossierFiles = [
+  ['data-adapters/dossiers/kreisdossier-harz.json', 'kreisdossier-harz.json'],
+  ['data-adapters/dossiers/grenzen-kreise.json', 'geo/grenzen-kreise.json'],
+  ['data-adapters/dossiers/grenzen-gemeinden.json', 'geo/grenzen-gemeinden.json'],
+];
+if ((await main(['validate', ...dossierFiles.map(([from]) => from)], io)) !== 0) failed++;
+else for (const [from, to] of dossierFiles) copyFileSync(from, `${OUT}/${to}`);
 if (failed) {
   console.error(`${failed} of ${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length} demo files failed`);
   process.exit(1);
 }
-console.error(`${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length} demo files written to ${OUT}/`);
+console.error(`${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length + dossierFiles.length} demo files written to ${OUT}/`);

@@ -46,6 +46,8 @@ export function describeError(error: DataError, timeoutMs: number): string {
       return msg(str`Den Zeitraum „${error.value ?? ''}“ gibt es in den Daten nicht.`, { id: 'error.unknown-period' });
     case 'unknown-breakdown':
       return msg(str`Die Gliederung „${error.value ?? ''}“ gibt es in den Daten nicht.`, { id: 'error.unknown-breakdown' });
+    case 'unknown-topic':
+      return msg(str`Das Thema „${error.value ?? ''}“ gibt es nicht.`, { id: 'error.unknown-topic' });
     case 'empty':
       return msg('Für diese Auswahl liegen keine Werte vor.', { id: 'error.empty' });
     case 'geometry':

@@ -8,7 +8,7 @@ import { msg } from '@lit/localize';
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataError } from '../data/data-error.js';
-import type { DataStore } from '../data/data-store.js';
+import { DataStore } from '../data/data-store.js';
 import { forgetDocument } from '../data/document-cache.js';
 import { DEFAULT_TIMEOUT_MS } from '../data/fetch-document.js';
 import { loadData } from '../data/load-data.js';
@@ -42,7 +42,7 @@ export abstract class KdElement extends LitElement {
   /** URL of a kreisdossier JSON file, or several separated by spaces (combined). */
   @property({ reflect: true }) src?: string;
 
-  /** Data as a JavaScript object (or an array of documents); takes precedence over `src` and inline JSON. */
+  /** Data as a JavaScript object (a document, an array of documents, or a `DataStore`); takes precedence over `src` and inline JSON. */
   @property({ attribute: false }) data?: unknown;
 
   /** Milliseconds to wait for a data file before giving up. */
@@ -102,7 +102,8 @@ export abstract class KdElement extends LitElement {
     Promise.all([loadData({ data: this.data, src: this.src ?? null, inline, timeoutMs: this.timeout, reload: bypassHttpCache }), loadLocale(this.locale)])
       .then(([store]) => {
         if (token !== this.loadToken) return;
-        for (const w of store.warnings) console.warn(`[kreisdossier] <${this.localName}>: ${w}`);
+        // A store handed down by a composing element was reported by that element already.
+        if (!(this.data instanceof DataStore)) for (const w of store.warnings) console.warn(`[kreisdossier] <${this.localName}>: ${w}`);
         this.loadState = { status: 'ready', store };
       })
       .catch((error: unknown) => {

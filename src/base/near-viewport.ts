@@ -19,7 +19,14 @@ export function watchViewport(element: Element, onNear: () => void): Intersectio
   return observer;
 }
 
-/** Measured at once, without waiting a frame for the observer's first report. */
+/**
+ * Measured at once, without waiting a frame for the observer's first report —
+ * for an element on the page itself. Inside another element's shadow root (a
+ * dossier composing a dozen charts and maps) each measurement would force a
+ * layout of the whole dossier between the children's renders; there the
+ * observer's report, one frame later, decides.
+ */
 export function isNearViewport(element: Element): boolean {
+  if (element.getRootNode() !== element.ownerDocument) return false;
   return element.getBoundingClientRect().top < innerHeight + NEAR_VIEWPORT_PX;
 }

@@ -20,6 +20,8 @@ export type DataErrorKind =
   | 'unknown-region'
   | 'unknown-period'
   | 'unknown-breakdown'
+  /** <themen-dossier>: a topic that is not one of the seven */
+  | 'unknown-topic'
   /** the selection is valid but has no observations */
   | 'empty'
   /** a boundary file that is not GeoJSON/TopoJSON, or whose features lack the key property */

@@ -47,93 +47,32 @@ export class DataStore {
   readonly indicators = new Map<string, Indicator>();
   readonly dimensions = new Map<string, Dimension>();
   readonly geometries: Array<GeometryRef & { base: string }> = [];
-  readonly dossierTopics: DossierTopic[] = [];
-  private readonly statusSymbols: NonNullable<KreisdossierDocument['statusSymbols']> = {};
-  private readonly byIndicator = new Map<string, StoredObservation[]>();
-  private readonly byKey = new Map<string, StoredObservation>();
+  /** Dossier topics in file order, each with the file and index it came from (for messages naming the JSON path). */
+  readonly dossierTopics: Array<{ topic: DossierTopic; source: string; index: number }> = [];
+  /** @internal Filled while combining. */
+  readonly statusSymbols: NonNullable<KreisdossierDocument['statusSymbols']> = {};
+  /** @internal */
+  readonly byIndicator = new Map<string, StoredObservation[]>();
+  /** @internal */
+  readonly byKey = new Map<string, StoredObservation>();
   /** Non-fatal differences between files, for the console. */
   readonly warnings: string[] = [];
 
   /** Combines documents; throws a `conflict` DataError listing every contradiction. */
   static combine(documents: readonly SourcedDocument[]): DataStore {
-    const store = new DataStore();
-    const conflicts: LocatedProblem[] = [];
-    const origin = new Map<string, string>();
-    const conflict = (source: string, path: PathSegment[], what: string, firstSource: string) =>
-      conflicts.push({ ...problem(path, 'conflict', { what, first: firstSource }), source });
+    const builder = new StoreBuilder();
+    for (const d of documents) builder.add(d);
+    return builder.finish();
+  }
 
-    for (const { source, document: doc } of documents) {
-      store.sources.push(source);
-      store.datasets.push(doc.dataset);
-
-      doc.regions.forEach((r, i) => {
-        const known = store.regions.get(r.key);
-        if (!known) {
-          store.regions.set(r.key, r);
-          origin.set(`region:${r.key}`, source);
-        } else if (known.level !== r.level || (known.parent && r.parent && known.parent !== r.parent)) {
-          conflict(source, ['regions', i], `${r.key}`, origin.get(`region:${r.key}`)!);
-        } else if (known.name !== r.name) {
-          store.warnings.push(`${source}: $.regions[${i}].name "${r.name}" differs from "${known.name}"; the first is shown.`);
-        }
-      });
-
-      (doc.dimensions ?? []).forEach((d) => {
-        const known = store.dimensions.get(d.id);
-        if (!known) store.dimensions.set(d.id, d);
-        else {
-          const ids = new Set(known.categories.map((c) => c.id));
-          const added = d.categories.filter((c) => !ids.has(c.id));
-          if (added.length) store.dimensions.set(d.id, { ...known, categories: [...known.categories, ...added] });
-        }
-      });
-
-      doc.indicators.forEach((x, i) => {
-        const known = store.indicators.get(x.id);
-        if (!known) {
-          store.indicators.set(x.id, x);
-          origin.set(`indicator:${x.id}`, source);
-        } else if (
-          JSON.stringify([known.unit, known.decimals, known.kind, known.dimensions ?? []]) !==
-          JSON.stringify([x.unit, x.decimals, x.kind, x.dimensions ?? []])
-        ) {
-          conflict(source, ['indicators', i], x.id, origin.get(`indicator:${x.id}`)!);
-        }
-      });
-
-      for (const [symbol, def] of Object.entries(doc.statusSymbols ?? {})) {
-        const known = store.statusSymbols[symbol];
-        if (known && JSON.stringify(known) !== JSON.stringify(def)) {
-          conflict(source, ['statusSymbols', symbol], symbol, origin.get(`status:${symbol}`)!);
-        } else {
-          store.statusSymbols[symbol] = def;
-          origin.set(`status:${symbol}`, source);
-        }
-      }
-
-      doc.observations.forEach((o, i) => {
-        const key = observationKey(o);
-        const known = store.byKey.get(key);
-        if (known) {
-          if (known.value !== o.value || known.status !== o.status) {
-            conflict(source, ['observations', i], `${o.indicator} ${o.region} ${o.period}`, origin.get(`obs:${key}`)!);
-          }
-          return;
-        }
-        const stored: StoredObservation = { ...o, dataset: doc.dataset };
-        store.byKey.set(key, stored);
-        origin.set(`obs:${key}`, source);
-        let list = store.byIndicator.get(o.indicator);
-        if (!list) store.byIndicator.set(o.indicator, (list = []));
-        list.push(stored);
-      });
-
-      if (doc.geometry) store.geometries.push({ ...doc.geometry, base: source });
-      if (doc.dossier) store.dossierTopics.push(...doc.dossier.topics);
+  /** The same as `combine`, pausing between documents so that a page loading many files stays responsive. */
+  static async combineInSlices(documents: readonly SourcedDocument[], pause: () => Promise<void>): Promise<DataStore> {
+    const builder = new StoreBuilder();
+    for (const d of documents) {
+      builder.add(d);
+      await pause();
     }
-
-    if (conflicts.length) throw new DataError('conflict', { problems: conflicts, source: conflicts[0]!.source });
-    return store;
+    return builder.finish();
   }
 
   observations(query: ObservationQuery): StoredObservation[] {
@@ -158,10 +97,20 @@ export class DataStore {
     return [...new Set((this.byIndicator.get(indicator) ?? []).map((o) => o.period))].sort();
   }
 
+  /** Per indicator, the regions with observations (built on first use; a combined store does not change). */
+  private readonly regionIndex = new Map<string, Set<string>>();
+  private childIndex: Map<string, Region[]> | undefined;
+
+  /** Whether a region has any observation (a number or a status symbol) of an indicator. */
+  hasData(indicator: string, region: string): boolean {
+    let keys = this.regionIndex.get(indicator);
+    if (!keys) this.regionIndex.set(indicator, (keys = new Set((this.byIndicator.get(indicator) ?? []).map((o) => o.region))));
+    return keys.has(region);
+  }
+
   /** Region keys that have observations of an indicator, in the order the files list regions. */
   regionsWithData(indicator: string): string[] {
-    const keys = new Set((this.byIndicator.get(indicator) ?? []).map((o) => o.region));
-    return [...this.regions.keys()].filter((k) => keys.has(k));
+    return [...this.regions.keys()].filter((k) => this.hasData(indicator, k));
   }
 
   regionsAt(level: RegionLevel): Region[] {
@@ -169,7 +118,16 @@ export class DataStore {
   }
 
   childrenOf(key: string): Region[] {
-    return [...this.regions.values()].filter((r) => r.parent === key);
+    if (!this.childIndex) {
+      this.childIndex = new Map();
+      for (const r of this.regions.values()) {
+        if (!r.parent) continue;
+        let list = this.childIndex.get(r.parent);
+        if (!list) this.childIndex.set(r.parent, (list = []));
+        list.push(r);
+      }
+    }
+    return this.childIndex.get(key) ?? [];
   }
 
   /** The default category per dimension of an indicator: its total, else the first. */
@@ -190,5 +148,100 @@ export class DataStore {
   /** The distinct datasets behind some observations: their sources and attribution lines to show. */
   datasetsOf(observations: readonly StoredObservation[]): Dataset[] {
     return [...new Set(observations.map((o) => o.dataset))];
+  }
+}
+
+/** Adds documents one by one to a new store, collecting contradictions between them. */
+class StoreBuilder {
+  readonly store = new DataStore();
+  private readonly conflicts: LocatedProblem[] = [];
+  private readonly origin = new Map<string, string>();
+
+  private conflict(source: string, path: PathSegment[], what: string, firstSource: string): void {
+    this.conflicts.push({ ...problem(path, 'conflict', { what, first: firstSource }), source });
+  }
+
+  add({ source, document: doc }: SourcedDocument): void {
+    const { store, origin } = this;
+    const conflict = (s: string, path: PathSegment[], what: string, first: string) => this.conflict(s, path, what, first);
+    store.sources.push(source);
+    store.datasets.push(doc.dataset);
+
+    const renamed: string[] = [];
+    doc.regions.forEach((r, i) => {
+      const known = store.regions.get(r.key);
+      if (!known) {
+        store.regions.set(r.key, r);
+        origin.set(`region:${r.key}`, source);
+      } else if (known.level !== r.level || (known.parent && r.parent && known.parent !== r.parent)) {
+        conflict(source, ['regions', i], `${r.key}`, origin.get(`region:${r.key}`)!);
+      } else if (known.name !== r.name) {
+        renamed.push(`$.regions[${i}].name "${r.name}" (first: "${known.name}")`);
+      }
+    });
+    // One line per file: a file naming regions without their type ("Harz" for "Harz, Landkreis") differs hundreds of times.
+    if (renamed.length) {
+      const shown = renamed.slice(0, 3).join(', ');
+      store.warnings.push(`${source}: ${renamed.length} region name(s) differ from an earlier file's; the first file's are shown: ${shown}${renamed.length > 3 ? ', …' : ''}`);
+    }
+
+    (doc.dimensions ?? []).forEach((d) => {
+      const known = store.dimensions.get(d.id);
+      if (!known) store.dimensions.set(d.id, d);
+      else {
+        const ids = new Set(known.categories.map((c) => c.id));
+        const added = d.categories.filter((c) => !ids.has(c.id));
+        if (added.length) store.dimensions.set(d.id, { ...known, categories: [...known.categories, ...added] });
+      }
+    });
+
+    doc.indicators.forEach((x, i) => {
+      const known = store.indicators.get(x.id);
+      if (!known) {
+        store.indicators.set(x.id, x);
+        origin.set(`indicator:${x.id}`, source);
+      } else if (
+        JSON.stringify([known.unit, known.decimals, known.kind, known.dimensions ?? []]) !==
+        JSON.stringify([x.unit, x.decimals, x.kind, x.dimensions ?? []])
+      ) {
+        conflict(source, ['indicators', i], x.id, origin.get(`indicator:${x.id}`)!);
+      }
+    });
+
+    for (const [symbol, def] of Object.entries(doc.statusSymbols ?? {})) {
+      const known = store.statusSymbols[symbol];
+      if (known && JSON.stringify(known) !== JSON.stringify(def)) {
+        conflict(source, ['statusSymbols', symbol], symbol, origin.get(`status:${symbol}`)!);
+      } else {
+        store.statusSymbols[symbol] = def;
+        origin.set(`status:${symbol}`, source);
+      }
+    }
+
+    doc.observations.forEach((o, i) => {
+      const key = observationKey(o);
+      const known = store.byKey.get(key);
+      if (known) {
+        if (known.value !== o.value || known.status !== o.status) {
+          conflict(source, ['observations', i], `${o.indicator} ${o.region} ${o.period}`, origin.get(`obs:${key}`)!);
+        }
+        return;
+      }
+      const stored: StoredObservation = { ...o, dataset: doc.dataset };
+      store.byKey.set(key, stored);
+      origin.set(`obs:${key}`, source);
+      let list = store.byIndicator.get(o.indicator);
+      if (!list) store.byIndicator.set(o.indicator, (list = []));
+      list.push(stored);
+    });
+
+    if (doc.geometry) store.geometries.push({ ...doc.geometry, base: source });
+    doc.dossier?.topics.forEach((topic, index) => store.dossierTopics.push({ topic, source, index }));
+  }
+
+  finish(): DataStore {
+    const { conflicts } = this;
+    if (conflicts.length) throw new DataError('conflict', { problems: conflicts, source: conflicts[0]!.source });
+    return this.store;
   }
 }

@@ -1,4 +1,5 @@
-import { parseDocument } from '../format/validate.js';
+import { parseDocument, validateDocumentInSlices, type ValidationResult } from '../format/validate.js';
+import { problem } from '../format/problem.js';
 import type { KreisdossierDocument } from '../format/types.js';
 import { DataError, locate } from './data-error.js';
 
@@ -11,7 +12,26 @@ export async function fetchDocument(
   /** 'reload' bypasses the HTTP cache (a retry after a failure). */
   cache: RequestCache = 'default',
 ): Promise<KreisdossierDocument> {
-  return parseText(await fetchText(url, timeoutMs, cache), url);
+  const text = await fetchText(url, timeoutMs, cache);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return rejectInvalid({ valid: false, problems: [problem('$', 'json-syntax', { detail: (error as Error).message })] }, url);
+  }
+  return rejectInvalid(await validateDocumentInSlices(value, pause), url);
+}
+
+/** Yields to the page between validation slices: input and rendering go first. */
+export function pause(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function rejectInvalid(result: ValidationResult, source: string): KreisdossierDocument {
+  if (result.valid) return result.document;
+  const kind = result.problems[0]?.code === 'json-syntax' ? 'json' : 'schema';
+  throw new DataError(kind, { source, problems: locate(result.problems, source) });
 }
 
 /**
@@ -50,8 +70,5 @@ export async function fetchText(url: string, timeoutMs = DEFAULT_TIMEOUT_MS, cac
 
 /** Validates JSON text from any origin (a file, an inline script). */
 export function parseText(text: string, source: string): KreisdossierDocument {
-  const result = parseDocument(text);
-  if (result.valid) return result.document;
-  const kind = result.problems[0]?.code === 'json-syntax' ? 'json' : 'schema';
-  throw new DataError(kind, { source, problems: locate(result.problems, source) });
+  return rejectInvalid(parseDocument(text), source);
 }

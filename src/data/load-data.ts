@@ -1,6 +1,6 @@
 /**
  * Where an element's data comes from, in order of precedence:
- * 1. the `data` property (a document, its JSON text, or an array of them), set from JavaScript;
+ * 1. the `data` property (a document, its JSON text, an array of them, or a DataStore), set from JavaScript;
  * 2. otherwise every `src` URL (space-separated) and every inline
  *    `<script type="application/json">` child, combined.
  */
@@ -8,7 +8,7 @@ import { validateDocument } from '../format/validate.js';
 import { DataError, locate } from './data-error.js';
 import { DataStore, type SourcedDocument } from './data-store.js';
 import { absoluteUrl, loadDocument } from './document-cache.js';
-import { parseText } from './fetch-document.js';
+import { parseText, pause } from './fetch-document.js';
 
 export interface DataSources {
   data?: unknown;
@@ -32,6 +32,12 @@ function fromProperty(data: unknown): SourcedDocument[] {
 }
 
 export async function loadData(sources: DataSources): Promise<DataStore> {
+  // A composing element (<themen-dossier>) hands its children the store it already built: no second fetch or combine.
+  // Each composed child renders in a task of its own, not all in the parent's.
+  if (sources.data instanceof DataStore) {
+    await pause();
+    return sources.data;
+  }
   if (sources.data !== undefined && sources.data !== null) return DataStore.combine(fromProperty(sources.data));
 
   const urls = (sources.src ?? '').split(/\s+/).filter(Boolean);
@@ -45,5 +51,6 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
   const fetched = await Promise.all(
     urls.map(async (url) => ({ source: absoluteUrl(url), document: await loadDocument(url, sources.timeoutMs, sources.reload) })),
   );
-  return DataStore.combine([...fetched, ...inlineDocs]);
+  // Many files: combined one per task, so the page stays responsive while a dossier loads.
+  return fetched.length + inlineDocs.length > 1 ? DataStore.combineInSlices([...fetched, ...inlineDocs], pause) : DataStore.combine([...fetched, ...inlineDocs]);
 }

@@ -90,34 +90,39 @@ export function checkRules(doc: KreisdossierDocument): Problem[] {
   );
 
   const seen = new Map<string, number>();
+  // Files hold tens of thousands of observations over a few periods, indicators and symbols: each is judged once.
+  const realPeriod = new Map<string, boolean>();
+  const expectedDimensions = new Map<string, string>();
+  const statusInfo = new Map<string, ReturnType<typeof statusSymbolInfo>>();
   doc.observations.forEach((o, i) => {
     const at = (...rest: PathSegment[]): PathSegment[] => ['observations', i, ...rest];
     const indicator = indicators.get(o.indicator);
     if (!indicator) problems.push(problem(at('indicator'), 'unknown-indicator', { value: o.indicator }));
     if (!regions.has(o.region)) problems.push(problem(at('region'), 'unknown-region', { value: o.region }));
-    if (/^\d{4}-\d{2}-\d{2}$/.test(o.period) && !isRealDate(o.period)) {
-      problems.push(problem(at('period'), 'invalid-date', { value: o.period }));
-    }
+    let real = realPeriod.get(o.period);
+    if (real === undefined) realPeriod.set(o.period, (real = !/^\d{4}-\d{2}-\d{2}$/.test(o.period) || isRealDate(o.period)));
+    if (!real) problems.push(problem(at('period'), 'invalid-date', { value: o.period }));
 
     const breakdown = o.breakdown ?? {};
+    const given = o.breakdown ? Object.keys(breakdown).sort().join(', ') : '';
     if (indicator) {
-      const expected = [...(indicator.dimensions ?? [])].sort();
-      const given = Object.keys(breakdown).sort();
-      if (expected.join('|') !== given.join('|')) {
-        problems.push(problem(at('breakdown'), 'breakdown-mismatch', {
-          expected: expected.join(', ') || '–',
-          received: given.join(', ') || '–',
-        }));
+      let expected = expectedDimensions.get(indicator.id);
+      if (expected === undefined) expectedDimensions.set(indicator.id, (expected = [...(indicator.dimensions ?? [])].sort().join(', ')));
+      if (expected !== given) {
+        problems.push(problem(at('breakdown'), 'breakdown-mismatch', { expected: expected || '–', received: given || '–' }));
       }
     }
-    for (const [dimension, category] of Object.entries(breakdown)) {
-      const known = categories.get(dimension);
-      if (!known) problems.push(problem(at('breakdown', dimension), 'unknown-dimension', { value: dimension }));
-      else if (!known.has(category)) problems.push(problem(at('breakdown', dimension), 'unknown-category', { value: category, dimension }));
+    if (o.breakdown) {
+      for (const [dimension, category] of Object.entries(breakdown)) {
+        const known = categories.get(dimension);
+        if (!known) problems.push(problem(at('breakdown', dimension), 'unknown-dimension', { value: dimension }));
+        else if (!known.has(category)) problems.push(problem(at('breakdown', dimension), 'unknown-category', { value: category, dimension }));
+      }
     }
 
     if (o.status !== undefined) {
-      const info = statusSymbolInfo(o.status, doc.statusSymbols);
+      if (!statusInfo.has(o.status)) statusInfo.set(o.status, statusSymbolInfo(o.status, doc.statusSymbols));
+      const info = statusInfo.get(o.status);
       if (!info) problems.push(problem(at('status'), 'unknown-status', { value: o.status }));
       else if (info.replacesValue && o.value !== null) problems.push(problem(at('value'), 'status-replaces-value', { value: o.status }));
       else if (!info.replacesValue && o.value === null) problems.push(problem(at('status'), 'status-does-not-explain-null', { value: o.status }));
@@ -129,7 +134,9 @@ export function checkRules(doc: KreisdossierDocument): Problem[] {
     else seen.set(key, i);
   });
 
-  doc.dossier?.topics.forEach((t, i) =>
+  // A file without indicators is a dossier definition for data files loaded beside it: its references are
+  // checked when the files are combined (<themen-dossier> names any it cannot find).
+  if (doc.indicators.length) doc.dossier?.topics.forEach((t, i) =>
     t.sections.forEach((s, j) =>
       s.indicators.forEach((id, k) => {
         if (!indicators.has(id)) problems.push(problem(['dossier', 'topics', i, 'sections', j, 'indicators', k], 'unknown-indicator', { value: id }));
@@ -142,6 +149,7 @@ export function checkRules(doc: KreisdossierDocument): Problem[] {
 
 /** Identity of an observation: indicator × region × period × breakdown. */
 export function observationKey(o: { indicator: string; region: string; period: string; breakdown?: Record<string, string> }): string {
+  if (!o.breakdown) return `${o.indicator}\u0000${o.region}\u0000${o.period}\u0000`;
   const breakdown = Object.entries(o.breakdown ?? {})
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([d, c]) => `${d}=${c}`)

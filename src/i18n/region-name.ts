@@ -42,3 +42,8 @@ export function nominative(region: Region): string {
 export function shortName(name: string): string {
   return TYPE_SUFFIX.exec(name)?.[1] ?? name;
 }
+
+/** After "für": "den Landkreis Harz", "das Land Sachsen-Anhalt", "Wernigerode". */
+export function accusative(region: Region): string {
+  return nominative(region).replace(/^der /, 'den ');
+}

@@ -10,6 +10,7 @@ import { renderSources } from '../base/source-view.js';
 import { resolveColor } from '../base/resolve-color.js';
 import { spokenValue } from '../base/value-view.js';
 import { DataError } from '../data/data-error.js';
+import { words } from '../data/selection.js';
 import type { DataStore } from '../data/data-store.js';
 import { loadGeometry, prefetchGeometry, type RegionFeature } from '../data/load-geometry.js';
 import { formatPeriod } from '../i18n/format.js';
@@ -17,7 +18,7 @@ import { withLocale } from '../i18n/locale.js';
 import { shortName } from '../i18n/region-name.js';
 import { localize, localizeUnit } from '../i18n/text.js';
 import { csvHref, download, fileNameOf, observationsCsv } from '../base/downloads.js';
-import { buildMapModel, labelPoint, MAX_LABELS, type MapAttributes, type MapModel, type MapRegion } from './map-model.js';
+import { buildMapModel, labelPoint, shownLevel, MAX_LABELS, type MapAttributes, type MapModel, type MapRegion } from './map-model.js';
 import { loadMapLibre, webglAvailable } from './map-runtime.js';
 import { bounds, featureCollection, fillColor, FILL_LAYER, FOCUS_LAYER, HATCH_IMAGE, hatchImage, HIGHLIGHT_LAYER, keyFilter, mapStyle, regionLayers, SOURCE, type MapColors } from './map-style.js';
 import { rangeText, summarizeMap } from './map-summary.js';
@@ -194,9 +195,17 @@ export class KreisMap extends KdElement {
     this.highlight = key;
   };
 
+  /** The data's geometry reference for the regions shown: with several (Kreise and Gemeinden), the one of their level. */
+  private geometryRef(store: DataStore) {
+    const refs = store.geometries;
+    if (refs.length < 2) return refs[0];
+    const level = shownLevel(store, this.indicator, words(this.region)[0]);
+    return refs.find((r) => r.level === level) ?? refs.find((r) => !r.level) ?? refs[0];
+  }
+
   /** The boundary file: the `geo` attribute, else the data's geometry reference. */
   private geoSource(store: DataStore) {
-    const ref = store.geometries[0];
+    const ref = this.geometryRef(store);
     if (this.geo) {
       const sameAsRef = ref && new URL(ref.url, new URL(ref.base, document.baseURI)).href === new URL(this.geo, document.baseURI).href;
       return { url: this.geo, keyProperty: this.keyProperty ?? (sameAsRef ? ref.keyProperty : 'ags'), object: sameAsRef ? ref.object : undefined, attribution: this.geoAttribution ?? (sameAsRef ? ref.attribution : undefined) };

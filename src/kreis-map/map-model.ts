@@ -10,7 +10,7 @@ import { DataError } from '../data/data-error.js';
 import type { RegionFeature } from '../data/load-geometry.js';
 import { resolveBreakdown, resolveIndicator, resolvePeriods, words } from '../data/selection.js';
 import { problem } from '../format/problem.js';
-import type { Indicator, Region } from '../format/types.js';
+import type { Indicator, Region, RegionLevel } from '../format/types.js';
 import { CLASS_SCHEMES, DIVERGING_SCHEMES, SEQUENTIAL_SCHEMES } from '../generated/palette.js';
 import { classify, classOf, CLASSIFICATIONS, type Classes, type Classification } from './classify.js';
 
@@ -88,6 +88,24 @@ function schemeColors(scheme: string, count: number): string[] {
 }
 
 /** `geometryUrl` names the boundary file in messages about regions it lacks. */
+/**
+ * The level of the regions a map shows: the sub-regions of `parent` that have
+ * data for the indicator (Gemeinden under a Kreis, Kreise under a Land), or the
+ * most common level with data when no parent is named.
+ */
+export function shownLevel(store: DataStore, indicatorId: string | undefined, parent: string | undefined): RegionLevel | undefined {
+  const ids = [...store.indicators.keys()];
+  const id = indicatorId || (ids.length === 1 ? ids[0] : undefined);
+  if (!id) return undefined;
+  const counts = new Map<RegionLevel, number>();
+  for (const key of store.regionsWithData(id)) {
+    const region = store.regions.get(key)!;
+    if (parent && region.parent !== parent) continue;
+    counts.set(region.level, (counts.get(region.level) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
 export function buildMapModel(store: DataStore, features: readonly RegionFeature[], attrs: MapAttributes, geometryUrl = ''): MapModel {
   const indicator = resolveIndicator(store, attrs.indicator);
   const breakdown = resolveBreakdown(store, indicator, attrs.breakdown);

@@ -8,31 +8,14 @@ import type { DataStore } from '../data/data-store.js';
 import { resolveIndicator, unknownValue, words } from '../data/selection.js';
 import { problem } from '../format/problem.js';
 import { REGION_LEVELS } from '../format/schema.js';
-import type { Region, RegionLevel } from '../format/types.js';
+import type { Region } from '../format/types.js';
 import { formatNumber } from '../i18n/format.js';
+import { levelName } from '../i18n/level-name.js';
 import { search, searchIndex, type SearchEntry, type SearchResult } from './region-search.js';
 import { regionAuswahlStyles } from './region-auswahl.styles.js';
 
 /** At most this many options are shown; typing more narrows the list. */
 export const MAX_OPTIONS = 50;
-
-/** The visible label of a group of options. */
-function levelLabel(level: RegionLevel): string {
-  switch (level) {
-    case 'Bund':
-      return msg('Bund', { id: 'picker.level.bund' });
-    case 'Land':
-      return msg('Land', { id: 'picker.level.land' });
-    case 'Regierungsbezirk':
-      return msg('Regierungsbezirk', { id: 'picker.level.regierungsbezirk' });
-    case 'Kreis':
-      return msg('Kreis', { id: 'picker.level.kreis' });
-    case 'Gemeindeverband':
-      return msg('Gemeindeverband', { id: 'picker.level.gemeindeverband' });
-    case 'Gemeinde':
-      return msg('Gemeinde', { id: 'picker.level.gemeinde' });
-  }
-}
 
 /** What the polite live region says about the options. */
 function countMessage(result: SearchResult, shown: number): string {
@@ -50,6 +33,7 @@ interface Candidates {
   store: DataStore;
   indicator: string | undefined;
   level: string | undefined;
+  only: string | undefined;
   index: SearchEntry[];
   keys: Set<string>;
 }
@@ -95,6 +79,9 @@ export class RegionAuswahl extends KdElement {
 
   /** Only these levels, separated by spaces, e.g. "Kreis Gemeinde" (Bund, Land, Regierungsbezirk, Kreis, Gemeindeverband, Gemeinde). */
   @property({ reflect: true }) level?: string;
+
+  /** Only these regions, keys separated by spaces (e.g. the Kreise and Gemeinden a dossier has current data for). */
+  @property({ reflect: true }) regions?: string;
 
   /** Label of the text field; default "Region wählen" ("Choose a region"). */
   @property({ reflect: true }) heading?: string;
@@ -146,8 +133,13 @@ export class RegionAuswahl extends KdElement {
   /** The regions to offer (every region, those with data for `indicator`, on the `level`s); throws for bad attributes. */
   private candidatesOf(store: DataStore): Candidates {
     const c = this.candidates;
-    if (c && c.store === store && c.indicator === this.indicator && c.level === this.level) return c;
+    if (c && c.store === store && c.indicator === this.indicator && c.level === this.level && c.only === this.regions) return c;
     let regions = [...store.regions.values()];
+    const only = words(this.regions);
+    if (only.length) {
+      const offered = new Set(only);
+      regions = regions.filter((r) => offered.has(r.key));
+    }
     if (this.indicator) {
       const withData = new Set(store.regionsWithData(resolveIndicator(store, this.indicator).id));
       regions = regions.filter((r) => withData.has(r.key));
@@ -163,7 +155,7 @@ export class RegionAuswahl extends KdElement {
       regions = regions.filter((r) => levels.includes(r.level));
     }
     if (regions.length === 0) throw new DataError('empty', { source: store.sources.join(' ') });
-    this.candidates = { store, indicator: this.indicator, level: this.level, index: searchIndex(regions), keys: new Set(regions.map((r) => r.key)) };
+    this.candidates = { store, indicator: this.indicator, level: this.level, only: this.regions, index: searchIndex(regions), keys: new Set(regions.map((r) => r.key)) };
     return this.candidates;
   }
 
@@ -211,7 +203,7 @@ export class RegionAuswahl extends KdElement {
           ${expanded
             ? result.groups.map(
                 (group) => html`<div role="group" class="group" aria-labelledby="group-${group.level}">
-                  <div role="presentation" class="group-label" id="group-${group.level}" part="group-label">${levelLabel(group.level)}</div>
+                  <div role="presentation" class="group-label" id="group-${group.level}" part="group-label">${levelName(group.level)}</div>
                   ${group.regions.map((region) => {
                     const i = index++;
                     const isActive = i === activeIndex;

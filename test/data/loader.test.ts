@@ -85,7 +85,7 @@ describe('loader', () => {
     b.regions.find((r) => r.key === '15085')!.name = 'Harz, Landkreis';
     const store = await loadData({ data: [a, b] });
     expect(store.regions.get('15085')!.name).to.equal('Harz');
-    expect(store.warnings.join()).to.contain('data[1]: $.regions[8].name "Harz, Landkreis" differs from "Harz"');
+    expect(store.warnings.join()).to.contain('data[1]: 1 region name(s) differ from an earlier file\'s; the first file\'s are shown: $.regions[8].name "Harz, Landkreis" (first: "Harz")');
   });
 
   it('reports files that disagree on an indicator’s unit', async () => {

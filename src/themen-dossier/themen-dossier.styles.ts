@@ -1,0 +1,247 @@
+import { css } from 'lit';
+
+export const dossierStyles = css`
+  :host {
+    --_kd-good: var(--kd-color-good, #1e6b34);
+    --_kd-bad: var(--kd-color-bad, #a4262c);
+    --_kd-accent: var(--kd-color-accent, var(--_kd-focus));
+    /* The dossier is long: it reserves a screen while loading, so the page below does not jump (CLS 0). */
+    min-height: var(--kd-dossier-min-height, 100vh);
+  }
+  :host([theme='dark']) {
+    --_kd-good: var(--kd-color-good, #7ed99a);
+    --_kd-bad: var(--kd-color-bad, #ff9a94);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_kd-good: var(--kd-color-good, #7ed99a);
+      --_kd-bad: var(--kd-color-bad, #ff9a94);
+    }
+  }
+  .dossier > * + * {
+    margin-top: 2rem;
+  }
+  h2,
+  h3,
+  h4,
+  h5,
+  h6,
+  [role='heading'] {
+    line-height: 1.25;
+    margin: 0 0 0.5rem;
+    font-weight: 700;
+  }
+  .title {
+    font-size: 1.75em;
+  }
+  .title .in {
+    font-weight: 400;
+  }
+  .topic-title {
+    font-size: 1.5em;
+    padding-top: 1rem;
+    border-top: 2px solid var(--_kd-border);
+  }
+  .section-title {
+    font-size: 1.25em;
+  }
+  .tile-title,
+  .explanation-title {
+    font-size: 1em;
+  }
+  p {
+    margin: 0 0 0.75rem;
+  }
+  .eyebrow,
+  .meta {
+    color: var(--_kd-muted);
+    font-size: 0.875em;
+    margin: 0 0 0.25rem;
+  }
+  .intro {
+    max-width: 48rem;
+    font-size: 1.0625em;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem 2rem;
+    align-items: flex-end;
+    margin-top: 1rem;
+  }
+  .picker {
+    flex: 1 1 16rem;
+    max-width: 24rem;
+    --kd-min-height: 0;
+  }
+  .topics ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .topics a,
+  .topics button {
+    display: inline-block;
+    padding: 0.375rem 0.75rem;
+    border: 1px solid var(--_kd-border);
+    border-radius: 999px;
+    color: inherit;
+    background: var(--_kd-surface);
+    text-decoration: none;
+    font-size: 0.9375em;
+  }
+  .topics a[aria-current='page'],
+  .topics button[aria-pressed='true'] {
+    border-color: var(--_kd-accent);
+    box-shadow: inset 0 0 0 2px var(--_kd-accent);
+    font-weight: 700;
+  }
+  .empty-mark {
+    color: var(--_kd-muted);
+    font-weight: 400;
+  }
+  .toc {
+    padding: 1rem 1.25rem;
+    border-left: 4px solid var(--_kd-accent);
+    background: var(--_kd-placeholder);
+  }
+  .toc ol {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+  .toc ol ol {
+    padding-left: 1rem;
+  }
+  .section {
+    margin-top: 2.5rem;
+  }
+  .section-text,
+  .topic-intro {
+    max-width: 48rem;
+  }
+  .tiles {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kd-dossier-columns, 15rem)), 1fr));
+    gap: 1rem;
+  }
+  .tile {
+    padding: 1rem;
+    border: 1px solid var(--_kd-border);
+    border-top: 4px solid var(--_kd-accent);
+    border-radius: var(--kd-radius, 0.25rem);
+    background: var(--_kd-surface);
+    break-inside: avoid;
+  }
+  .value {
+    font-size: 1.75em;
+    font-weight: 700;
+    line-height: 1.2;
+    margin: 0.25rem 0;
+    overflow-wrap: anywhere;
+  }
+  .value .unit {
+    font-size: 1rem;
+    font-weight: 400;
+    overflow-wrap: normal;
+  }
+  .definition-note {
+    margin-top: 1rem;
+    font-size: 0.875em;
+  }
+  .value.spread {
+    font-size: 1.375em;
+  }
+  .period,
+  .spread-note {
+    color: var(--_kd-muted);
+    font-size: 0.875em;
+  }
+  .facts {
+    margin: 0.5rem 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.9375em;
+  }
+  .facts li + li {
+    margin-top: 0.375rem;
+  }
+  .arrow {
+    display: inline-block;
+    width: 1.25em;
+  }
+  .change.good .arrow,
+  .change.good .assessment {
+    color: var(--_kd-good);
+  }
+  .change.bad .arrow,
+  .change.bad .assessment {
+    color: var(--_kd-bad);
+  }
+  .change.missing {
+    color: var(--_kd-muted);
+  }
+  .explanation {
+    margin-top: 1rem;
+    padding: 0.75rem 1rem;
+    border-left: 4px solid var(--_kd-border);
+    background: var(--_kd-placeholder);
+    max-width: 48rem;
+  }
+  .explanation p:last-child {
+    margin-bottom: 0;
+  }
+  .no-data,
+  .missing,
+  .empty-topic {
+    padding: 0.75rem 1rem;
+    border: 1px dashed var(--_kd-border);
+    border-radius: var(--kd-radius, 0.25rem);
+  }
+  .switch {
+    margin-left: 0.25rem;
+  }
+  indikator-chart,
+  kreis-map,
+  indikator-tabelle {
+    margin: 1rem 0;
+  }
+  .sources .source {
+    font-size: 0.875em;
+  }
+  .sources .source p + p {
+    margin-bottom: 0.5rem;
+  }
+  @media print {
+    .controls,
+    .toc,
+    .switch {
+      display: none;
+    }
+    .tile,
+    .explanation,
+    .section-title {
+      break-inside: avoid;
+    }
+    .section-title {
+      break-after: avoid;
+    }
+  }
+  @media (forced-colors: active) {
+    .tile,
+    .toc,
+    .explanation,
+    .topics a[aria-current='page'],
+    .topics button[aria-pressed='true'] {
+      border-color: CanvasText;
+    }
+    .change.good .arrow,
+    .change.bad .arrow,
+    .change.good .assessment,
+    .change.bad .assessment {
+      color: CanvasText;
+    }
+  }
+`;

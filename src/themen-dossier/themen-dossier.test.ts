@@ -1,0 +1,407 @@
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { guardPage } from '../../test/fixtures/page-guard.js';
+import { q, qa, text } from '../../test/fixtures/shadow.js';
+import '../kreisdossier.js';
+import type { ThemenDossier } from './themen-dossier.js';
+
+/** The Kreisdossier Harz of the demo: the definition, two boundary references and the official files. */
+const FILES = [
+  '/demo/data/kreisdossier-harz.json',
+  '/demo/data/geo/grenzen-kreise.json',
+  '/demo/data/geo/grenzen-gemeinden.json',
+  '/demo/data/bevoelkerung-kreise.json',
+  '/demo/data/bevoelkerung-gemeinden-harz.json',
+  '/demo/data/altersgruppen-kreise.json',
+  '/demo/data/durchschnittsalter-kreise.json',
+  '/demo/data/geburten-kreise.json',
+  '/demo/data/sterbefaelle-kreise.json',
+  '/demo/data/bevoelkerungsdichte-kreise-2018.json',
+  '/demo/data/pflege-kreise.json',
+  '/demo/data/schulen-kreise.json',
+  '/demo/data/arbeitslosigkeit-kreise.json',
+  '/demo/data/beschaeftigte-kreise.json',
+  '/demo/data/breitband-kreise-2021.json',
+  '/demo/data/siedlungsflaeche-gemeinden-harz.json',
+];
+const SRC = FILES.join(' ');
+const HARZ = '15085';
+const WERNIGERODE = '15085370';
+
+interface Obs {
+  indicator: string;
+  region: string;
+  period: string;
+  value: number | null;
+  status?: string;
+  breakdown?: Record<string, string>;
+}
+interface Doc {
+  regions: Array<{ key: string; name: string; level: string; parent?: string }>;
+  observations: Obs[];
+  dossier?: { topics: Array<{ topic: string; sections: Array<{ id: string; title: { de: string; en?: string }; element: string; indicators: string[] }> }> };
+  dataset: { attribution: string };
+}
+const json = async (url: string): Promise<Doc> => (await fetch(url)).json() as Promise<Doc>;
+/** Intl's no-break spaces folded, as `text()` reads the page. */
+const fold = (s: string) => s.replace(/\s+/g, ' ');
+const de = (n: number, digits = 0) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+const dePercent = (n: number) => fold(new Intl.NumberFormat('de-DE', { style: 'unit', unit: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n));
+
+async function dossier(markup: ReturnType<typeof html>): Promise<ThemenDossier> {
+  const el = await fixture<ThemenDossier>(markup);
+  // Sections arrive a few per task: settled when the article is no longer busy (or an alert shows).
+  await waitUntil(() => q(el, 'article[aria-busy="false"], [role="alert"]:not(.missing)'), 'dossier did not settle', { timeout: 10_000 });
+  await el.updateComplete;
+  return el;
+}
+
+const sectionTitles = (el: Element) => qa(el, 'section.section .section-title').map(text);
+const tile = (el: Element, label: string) => qa(el, '.tile').find((t) => text(t.querySelector('.tile-title')) === label);
+
+describe('<themen-dossier>', function () {
+  this.timeout(30_000);
+  const page = guardPage();
+
+  afterEach(() => {
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('shows the sections of the dossier definition for Landkreis Harz, in order, with a table of contents', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="bevoelkerung"></themen-dossier>`);
+    const definition = await json(FILES[0]!);
+    const expected = definition.dossier!.topics.find((t) => t.topic === 'Bevölkerung')!.sections.map((s) => s.title.de);
+    expect(sectionTitles(el)).to.deep.equal(expected);
+    expect(qa(el, '.toc a').map(text)).to.deep.equal([...expected, 'Quellen und Lizenzen']);
+    expect(text(q(el, '.title'))).to.equal('Bevölkerung – Landkreis Harz');
+    expect(text(q(el, '.eyebrow'))).to.equal('Kreis · Sachsen-Anhalt · Regionalschlüssel 15085');
+    expect(text(q(el, '.intro'))).to.contain('Der Landkreis Harz liegt im Land Sachsen-Anhalt').and.contain('im Vergleich mit Sachsen-Anhalt und Deutschland');
+    // The "Stand" of the numbers, not the date the definition file was written.
+    expect(text(q(el, '.meta'))).to.equal('Datenstand: 31.12.2018 (jüngste Veröffentlichung der verwendeten Statistiken)');
+    // Charts and maps are the composed elements, fed with the dossier's data (no second fetch).
+    const charts = qa(el, 'indikator-chart');
+    expect(charts.map((c) => c.getAttribute('indicator'))).to.deep.equal(['bevoelkerung', 'bevoelkerung-altersgruppen', 'durchschnittsalter', 'lebendgeborene', 'gestorbene']);
+    expect(charts[0]!.getAttribute('region')).to.equal(HARZ);
+    expect(charts[0]!.getAttribute('compare')).to.equal('15 DG');
+    expect(charts[1]!.getAttribute('type')).to.equal('pyramid');
+    const maps = qa(el, 'kreis-map');
+    expect(maps.map((m) => [m.getAttribute('indicator'), m.getAttribute('region'), m.getAttribute('highlight')])).to.deep.equal([
+      ['bevoelkerung', HARZ, null], // Harz's Gemeinden
+      ['bevoelkerungsdichte', '15', HARZ], // no Gemeinde data: Harz among the Kreise
+    ]);
+    expect(qa(el, '.explanation p').map(text)).to.include('Einwohnerinnen und Einwohner: Wie viele Menschen am 31. Dezember mit Hauptwohnsitz in der Region gemeldet waren.');
+  });
+
+  it('tiles show the official value, the changes, the reference regions and the rank, as in the data', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="bevoelkerung"></themen-dossier>`);
+    const kreise = await json('/demo/data/bevoelkerung-kreise.json');
+    const total = (region: string, period: string) =>
+      kreise.observations.find((o) => o.indicator === 'bevoelkerung' && o.region === region && o.period === period && o.breakdown?.['geschlecht'] === 'insgesamt')!.value!;
+    const t = tile(el, 'Einwohnerinnen und Einwohner')!;
+    expect(text(t.querySelector('.value'))).to.equal(de(total(HARZ, '2015-12-31')));
+    expect(text(t.querySelector('.period'))).to.equal('Stand 31.12.2015');
+    const changes = [...t.querySelectorAll('.change')].map(text);
+    const last = total(HARZ, '2015-12-31') - total(HARZ, '2014-12-31');
+    expect(changes[0]).to.equal(`▲ gestiegen: ${dePercent((last / total(HARZ, '2014-12-31')) * 100)} (+${de(last)}) gegenüber 31.12.2014`);
+    const five = total(HARZ, '2015-12-31') - total(HARZ, '2010-12-31');
+    expect(changes[1]).to.equal(`▼ gesunken: ${dePercent((five / total(HARZ, '2010-12-31')) * 100)} (${de(five)}) in fünf Jahren (seit 31.12.2010)`);
+    // Population is neutral: no verdict on it.
+    expect(t.querySelector('.assessment')).to.be.null;
+    const change = (key: string) => dePercent(((total(key, '2015-12-31') - total(key, '2010-12-31')) / total(key, '2010-12-31')) * 100);
+    expect(text(t.querySelector('.compare'))).to.equal(`Zum Vergleich, Veränderung seit 31.12.2010: Sachsen-Anhalt ${change('15')} · Deutschland ${change('DG')}`);
+    const kreisKeys = kreise.regions.filter((r) => r.level === 'Kreis' && r.key.startsWith('15')).map((r) => r.key);
+    const values = kreisKeys.map((k) => kreise.observations.find((o) => o.region === k && o.period === '2015-12-31' && o.breakdown?.['geschlecht'] === 'insgesamt')?.value).filter((v): v is number => v != null);
+    const position = 1 + values.filter((v) => v > total(HARZ, '2015-12-31')).length;
+    expect(text(t.querySelector('.rank'))).to.equal(`Rang ${position} von ${values.length} Kreisen und kreisfreien Städten im Land Sachsen-Anhalt, vom höchsten Wert aus gezählt`);
+
+    // A longer unit sits beside the number, small.
+    expect(text(tile(el, 'Bevölkerungsdichte')!.querySelector('.value .unit'))).to.equal('Einwohner je km²');
+  });
+
+  it('arrows and words respect the polarity: a falling unemployment rate is good news, said in words', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="arbeitsmarkt-wirtschaft"></themen-dossier>`);
+    const data = await json('/demo/data/arbeitslosigkeit-kreise.json');
+    const rate = (region: string, period: string) => data.observations.find((o) => o.indicator === 'arbeitslosenquote' && o.region === region && o.period === period)!.value!;
+    const t = tile(el, 'Arbeitslosenquote')!;
+    expect(text(t.querySelector('.value'))).to.equal(`${de(rate(HARZ, '2016'), 1)} %`);
+    const first = t.querySelector('.change')!;
+    const points = rate(HARZ, '2016') - rate(HARZ, '2015');
+    expect(points).to.be.below(0);
+    expect(first.classList.contains('good')).to.equal(true);
+    expect(text(first)).to.equal(`▼ gesunken: ${de(points, 1).replace('-', '-')} Prozentpunkte gegenüber 2015 (günstige Entwicklung)`);
+    // Rates are compared as values with the Land and Germany.
+    expect(text(t.querySelector('.compare'))).to.equal(`Zum Vergleich: Sachsen-Anhalt ${de(rate('15', '2016'), 1)} % · Deutschland ${de(rate('DG', '2016'), 1)} %`);
+    // The ranking chart and the map of the Land's Kreise are linked to the dossier.
+    const bar = qa(el, 'indikator-chart').find((c) => c.getAttribute('type') === 'bar')!;
+    expect(bar.getAttribute('region')).to.equal(HARZ);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a topic without data says so, and what data it would need', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="soziale-lage"></themen-dossier>`);
+    expect(text(q(el, '.empty-topic p'))).to.equal('Zum Thema „Soziale Lage“ liegen für den Landkreis Harz in den geladenen Daten keine Zahlen vor.');
+    // No dead links: the table of contents is left out, and no source is claimed for numbers not shown.
+    expect(q(el, '.toc')).to.be.null;
+    expect(text(q(el, '.sources'))).not.to.contain('Alle Zahlen auf dieser Seite');
+    expect(qa(el, '.empty-topic li').map(text)[0]).to.contain('SGB II');
+    const nav = qa(el, '.topics button').map(text);
+    expect(nav).to.include('Soziale Lage (keine Daten)').and.include('Bevölkerung');
+    expect(q(el, '.topics button[aria-pressed="true"]')!.textContent).to.contain('Soziale Lage');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a Gemeinde gets its own numbers, its Kreis for comparison, and a way to its Kreis where it has none', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${WERNIGERODE} topic="bevoelkerung"></themen-dossier>`);
+    expect(text(q(el, '.title'))).to.equal('Bevölkerung – Wernigerode');
+    expect(text(q(el, '.intro'))).to.contain('Wernigerode ist eine Stadt im Landkreis Harz');
+    const population = tile(el, 'Einwohnerinnen und Einwohner')!;
+    expect(text(population.querySelector('.compare'))).to.match(/^Zum Vergleich, Veränderung seit 31\.12\.2010: Landkreis Harz -?[\d,]+ % · Sachsen-Anhalt/);
+    // Ranked among the Gemeinden the data has: those of Landkreis Harz.
+    expect(text(population.querySelector('.rank'))).to.match(/von 20 Gemeinden im Landkreis Harz/);
+    // The age pyramid exists only for Kreise: the section says so and offers the Kreis.
+    const note = qa(el, '.no-data').find((n) => text(n).includes('Einwohnerinnen und Einwohner nach Altersgruppen'))!;
+    expect(text(note)).to.contain('Für Wernigerode liegen zu „Einwohnerinnen und Einwohner nach Altersgruppen“ keine Zahlen vor.');
+    // The Gemeinde map shows Harz's Gemeinden with Wernigerode highlighted.
+    const map = qa(el, 'kreis-map').find((m) => m.getAttribute('indicator') === 'bevoelkerung')!;
+    expect([map.getAttribute('region'), map.getAttribute('highlight')]).to.deep.equal([HARZ, WERNIGERODE]);
+    await expect(el).to.be.accessible();
+    (note.querySelector('button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.region).to.equal(HARZ);
+    await waitUntil(() => text(q(el, '.title')) === 'Bevölkerung – Landkreis Harz', 'did not switch to the Kreis');
+    expect(text(q(el, '[role="status"][aria-live="polite"]'))).to.equal('Angezeigt: Landkreis Harz, Bevölkerung');
+  });
+
+  it('a Kreis whose numbers exist only for its Gemeinden shows their range and ranking', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="strukturwandel"></themen-dossier>`);
+    const t = tile(el, 'Anteil der Siedlungs- und Verkehrsfläche an der Gesamtfläche')!;
+    const data = await json('/demo/data/siedlungsflaeche-gemeinden-harz.json');
+    const values = data.observations.filter((o) => o.indicator === 'ai0111' && o.value !== null).map((o) => o.value!);
+    expect(text(t.querySelector('.value'))).to.equal(`${de(Math.min(...values), 1)} % – ${de(Math.max(...values), 1)} %`);
+    expect(text(t.querySelector('.spread-note'))).to.contain(`Für den Landkreis Harz insgesamt liegt kein Wert vor.`).and.contain(`(${values.length} Gemeinden mit Angaben)`);
+    const bar = q(el, 'indikator-chart')!;
+    expect([bar.getAttribute('type'), bar.getAttribute('region')]).to.deep.equal(['bar', HARZ]);
+  });
+
+  it('the built-in picker switches the region by keyboard, and every composed chart and map follows', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="bevoelkerung" within=${HARZ}></themen-dossier>`);
+    const picker = q(el, 'region-auswahl')!;
+    await waitUntil(() => picker.shadowRoot?.querySelector('input'), 'picker did not render');
+    // Only the Kreis and its 20 current Gemeinden are offered (within="15085"), not dissolved ones.
+    expect(picker.getAttribute('regions')!.split(' ')).to.have.length(21);
+    const input = picker.shadowRoot!.querySelector('input')!;
+    input.focus();
+    input.select();
+    await sendKeys({ type: 'Werniger' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.region === WERNIGERODE, 'the picker did not switch the dossier');
+    await el.updateComplete;
+    const chart = qa(el, 'indikator-chart').find((c) => c.getAttribute('indicator') === 'bevoelkerung')!;
+    expect(chart.getAttribute('region')).to.equal(WERNIGERODE);
+    expect(chart.getAttribute('compare')).to.equal('15085 15 DG');
+    const map = qa(el, 'kreis-map').find((m) => m.getAttribute('indicator') === 'bevoelkerung')!;
+    expect(map.getAttribute('highlight')).to.equal(WERNIGERODE);
+  });
+
+  it('follows regions chosen in its own map or ranking, and with `linked` anywhere on the page', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="arbeitsmarkt-wirtschaft" within="15" linked></themen-dossier>`);
+    const map = q(el, 'kreis-map')!;
+    map.dispatchEvent(new CustomEvent('kd-region-select', { bubbles: true, composed: true, detail: { key: '15003', name: 'Magdeburg' } }));
+    await el.updateComplete;
+    expect(el.region).to.equal('15003');
+    await waitUntil(() => q(el, 'kreis-map')?.getAttribute('highlight') === '15003', 'map did not follow');
+    expect(qa(el, 'indikator-chart').every((c) => c.getAttribute('region') === '15003')).to.equal(true);
+    // Another element on the page (a picker outside the dossier).
+    document.body.dispatchEvent(new CustomEvent('kd-region-select', { bubbles: true, composed: true, detail: { key: HARZ } }));
+    await el.updateComplete;
+    expect(el.region).to.equal(HARZ);
+    // A region the dossier has no page for is announced, not followed.
+    document.body.dispatchEvent(new CustomEvent('kd-region-select', { bubbles: true, composed: true, detail: { key: '09162', name: 'München' } }));
+    await el.updateComplete;
+    expect(el.region).to.equal(HARZ);
+    expect(text(q(el, '[role="status"][aria-live="polite"]'))).to.equal('Zu „München“ gibt es in diesem Dossier keine eigene Seite.');
+  });
+
+  it('keeps region and topic in the URL hash: shared links open the view, Back returns to the previous one', async () => {
+    history.replaceState(null, '', `#region=${WERNIGERODE}&topic=strukturwandel`);
+    const el = await dossier(html`<themen-dossier hash src=${SRC} region=${HARZ} topic="bevoelkerung"></themen-dossier>`);
+    expect([el.region, el.topic]).to.deep.equal([WERNIGERODE, 'strukturwandel']);
+    expect(text(q(el, '.title'))).to.equal('Strukturwandel – Wernigerode');
+    // Topic links are real links to the shareable view.
+    const link = qa(el, '.topics a').find((a) => text(a) === 'Bevölkerung') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).to.equal(`#region=${WERNIGERODE}&topic=bevoelkerung`);
+    expect(q(el, '.topics a[aria-current="page"]')!.textContent).to.contain('Strukturwandel');
+    const followed = oneEvent(window, 'hashchange');
+    link.click();
+    await followed;
+    await waitUntil(() => q(el, 'article[aria-busy="false"] kreis-map'), 'the new topic did not render');
+    expect(el.topic).to.equal('bevoelkerung');
+    // A region chosen in the page goes into the hash as a new history entry.
+    const selected = oneEvent(window, 'hashchange');
+    q(el, 'kreis-map')!.dispatchEvent(new CustomEvent('kd-region-select', { bubbles: true, composed: true, detail: { key: HARZ } }));
+    await selected;
+    await el.updateComplete;
+    expect(location.hash).to.equal(`#region=${HARZ}&topic=bevoelkerung`);
+    let back = oneEvent(window, 'hashchange');
+    history.back();
+    await back;
+    await el.updateComplete;
+    expect([el.region, el.topic]).to.deep.equal([WERNIGERODE, 'bevoelkerung']);
+    back = oneEvent(window, 'hashchange');
+    history.back();
+    await back;
+    await el.updateComplete;
+    expect([el.region, el.topic]).to.deep.equal([WERNIGERODE, 'strukturwandel']);
+  });
+
+  it('the table of contents moves focus to the section heading', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="bildung"></themen-dossier>`);
+    const link = qa(el, '.toc a').find((a) => text(a) === 'Schulen als Tabelle') as HTMLAnchorElement;
+    link.click();
+    await el.updateComplete;
+    expect(text(el.shadowRoot!.activeElement)).to.equal('Schulen als Tabelle');
+    expect(location.hash).to.equal('');
+  });
+
+  it('renders the first sections at once and the rest a few per task, busy until complete; kd-render once complete', async () => {
+    const rendered: number[] = [];
+    const el = document.createElement('themen-dossier') as ThemenDossier;
+    Object.assign(el, { src: SRC, region: HARZ, topic: 'bevoelkerung' });
+    el.addEventListener('kd-render', (e) => e.composedPath()[0] === el && rendered.push(qa(el, 'section.section').length));
+    // What the first render with data shows, read in the same task (a mutation record is a microtask).
+    let first: { busy: string | null; sections: number; toc: number } | undefined;
+    document.body.append(el); // connecting creates the shadow root; the data arrive tasks later
+    new MutationObserver((_, observer) => {
+      const article = q(el, 'article');
+      if (!article) return;
+      first = { busy: article.getAttribute('aria-busy'), sections: qa(el, 'section.section').length, toc: qa(el, '.toc a').length };
+      observer.disconnect();
+    }).observe(el.shadowRoot!, { childList: true, subtree: true });
+    await waitUntil(() => first, 'no article', { timeout: 10_000 });
+    // Two sections at first; the table of contents already lists all seven and the sources.
+    expect(first).to.deep.equal({ busy: 'true', sections: 2, toc: 8 });
+    await waitUntil(() => q(el, 'article[aria-busy="false"]'), 'never complete', { timeout: 10_000 });
+    expect(qa(el, 'section.section')).to.have.length(7);
+    expect(rendered).to.deep.equal([7]);
+    el.remove();
+  });
+
+  it('a link from a shared URL to a section opens it once the section is there', async () => {
+    history.replaceState(null, '', '#region=15085&topic=bevoelkerung&section=bevoelkerung--dichte');
+    const el = await dossier(html`<themen-dossier hash src=${SRC} region=${HARZ}></themen-dossier>`);
+    await waitUntil(() => el.shadowRoot!.activeElement, 'the section heading did not get focus');
+    expect(text(el.shadowRoot!.activeElement)).to.equal('Bevölkerungsdichte im Land');
+  });
+
+  it('takes light-DOM content into its sections, and `sections` picks and orders them', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="arbeitsmarkt-wirtschaft" sections="arbeitslosenquote-karte kennzahlen">
+      <p slot="after-kennzahlen" id="own">Unser Kommentar zum Arbeitsmarkt.</p>
+      <aside id="end">Kontakt: Wirtschaftsförderung</aside>
+    </themen-dossier>`);
+    expect(sectionTitles(el)).to.deep.equal(['Arbeitslosenquote auf der Karte', 'Kennzahlen']);
+    expect(qa(el, '.toc a').map(text)).to.deep.equal(['Arbeitslosenquote auf der Karte', 'Kennzahlen', 'Quellen und Lizenzen']);
+    const slot = q(el, 'slot[name="after-kennzahlen"]') as HTMLSlotElement;
+    expect(slot.assignedElements()).to.deep.equal([el.querySelector('#own')]);
+    expect(slot.closest('section')!.id).to.equal('arbeitsmarkt-wirtschaft--kennzahlen');
+    const rest = q(el, 'slot:not([name])') as HTMLSlotElement;
+    expect(rest.assignedElements()).to.deep.equal([el.querySelector('#end')]);
+  });
+
+  it('collects every source, licence and boundary line of the page in one list', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="digitalisierung"></themen-dossier>`);
+    const list = text(q(el, '.sources'));
+    const broadband = await json('/demo/data/breitband-kreise-2021.json');
+    expect(list).to.contain(broadband.dataset.attribution);
+    expect(list).to.contain('Gebietsgrenzen: © GeoBasis-DE / BKG (2021), Daten verändert (dl-de/by-2-0)');
+    expect(list).to.contain('Auswahl der Themen und Erläuterungen:').and.contain('kreisdossier-Demo');
+    // Files whose numbers are not on this page are not listed.
+    expect(list).not.to.contain('12411-01-01-4');
+  });
+
+  it('shows every topic on one page with topic="alle"', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="alle" navigation="topics"></themen-dossier>`);
+    expect(qa(el, '.topic-title').map(text)).to.deep.equal([
+      'Bevölkerung',
+      'Gesundheit und Pflege',
+      'Bildung',
+      'Arbeitsmarkt und Wirtschaft',
+      'Soziale Lage',
+      'Digitalisierung',
+      'Strukturwandel',
+    ]);
+    expect(q(el, 'region-auswahl')).to.be.null;
+    // Tile ids stay unique although every topic has a "kennzahlen" section.
+    const ids = qa(el, '[id]').map((n) => n.id);
+    expect(new Set(ids).size).to.equal(ids.length);
+  });
+
+  it('speaks English on lang="en"', async () => {
+    const el = await dossier(html`<themen-dossier lang="en" src=${SRC} region=${HARZ} topic="arbeitsmarkt-wirtschaft"></themen-dossier>`);
+    expect(text(q(el, '.title'))).to.equal('Labour market and economy – Landkreis Harz');
+    expect(sectionTitles(el)[0]).to.equal('Key figures');
+    expect(text(q(el, '.explanation-title'))).to.equal('What does this mean?');
+    expect(text(tile(el, 'Unemployment rate')!.querySelector('.change'))).to.match(/^▼ down: -[\d.]+ percentage points compared with 2015 \(favourable\)$/);
+    expect(q(el, 'indikator-chart')!.getAttribute('lang')).to.equal('en');
+    await expect(el).to.be.accessible();
+  });
+
+  it('passes only declared attributes from the data to composed elements, and names missing indicators', async () => {
+    const definition = {
+      kreisdossier: '1.0',
+      dataset: { id: 'd', title: 'D', sources: [{ publisher: 'P' }], license: { id: 'CC0-1.0' }, attribution: 'A', referenceDate: '2024-01-01' },
+      regions: [],
+      indicators: [],
+      observations: [],
+      dossier: {
+        topics: [
+          {
+            topic: 'Arbeitsmarkt und Wirtschaft',
+            sections: [
+              { id: 'x', title: '<img src=x onerror=alert(1)>', element: 'chart', indicators: ['arbeitslosenquote', 'gibt-es-nicht'], options: { type: 'bar', onclick: 'alert(1)', style: 'display:none', src: '/evil.json' } },
+            ],
+          },
+        ],
+      },
+    };
+    const el = await fixture<ThemenDossier>(html`<themen-dossier src="/demo/data/arbeitslosigkeit-kreise.json" region=${HARZ} topic="arbeitsmarkt-wirtschaft">
+      <script type="application/json">${JSON.stringify(definition)}</script>
+    </themen-dossier>`);
+    await waitUntil(() => q(el, 'article[aria-busy="false"] .section .missing'), 'no missing-indicator note', { timeout: 10_000 });
+    const chart = q(el, 'indikator-chart')!;
+    expect(chart.getAttribute('type')).to.equal('bar');
+    for (const name of ['onclick', 'style', 'src']) expect(chart.hasAttribute(name), name).to.equal(false);
+    expect(text(q(el, '.section .section-title'))).to.equal('<img src=x onerror=alert(1)>');
+    expect(q(el, '.section img')).to.be.null;
+    expect(q(el, '.section .missing')!.getAttribute('role')).to.equal('alert');
+    expect(page.warnings().join('\n')).to.contain('inline #1: $.dossier.topics[0].sections[0].indicators[1]: indicator "gibt-es-nicht"');
+  });
+
+  it('unknown regions and topics give an accessible alert naming what exists', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region="15999"></themen-dossier>`);
+    expect(text(q(el, '[role="alert"]'))).to.contain('Die Region „15999“ gibt es in den Daten nicht.');
+    await expect(el).to.be.accessible();
+    const other = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="sport"></themen-dossier>`);
+    expect(text(q(other, '[role="alert"]'))).to.contain('Das Thema „sport“ gibt es nicht.').and.contain('soziale-lage');
+    expect(page.warnings().join('\n')).to.contain('topic');
+  });
+
+  it('prints the content without the controls', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="bildung"></themen-dossier>`);
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle(q(el, '.controls')!).display).to.equal('none');
+      expect(getComputedStyle(q(el, '.toc')!).display).to.equal('none');
+      expect(getComputedStyle(q(el, '.tile')!).breakInside).to.equal('avoid');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('reserves a screen of height while loading, so the page below does not jump', async () => {
+    const el = await fixture<ThemenDossier>(html`<themen-dossier src=${SRC} region=${HARZ}></themen-dossier>`);
+    expect(el.getBoundingClientRect().height).to.be.at.least(innerHeight - 1);
+    expect(q(el, '[role="status"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+});

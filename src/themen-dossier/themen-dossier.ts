@@ -1,0 +1,607 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { attributes, type AttributeValues } from '../base/attributes-directive.js';
+import { KdElement } from '../base/kd-element.js';
+import { renderSources } from '../base/source-view.js';
+import { DataError } from '../data/data-error.js';
+import type { DataStore } from '../data/data-store.js';
+import { pause } from '../data/fetch-document.js';
+import { unknownValue, words } from '../data/selection.js';
+import { problem } from '../format/problem.js';
+import type { Dataset, GeometryRef, Region, Topic } from '../format/types.js';
+import { formatDate } from '../i18n/format.js';
+import { levelName } from '../i18n/level-name.js';
+import { withLocale } from '../i18n/locale.js';
+import { accusative, proseName } from '../i18n/region-name.js';
+import { localize } from '../i18n/text.js';
+import { ALL_TOPIC_LIST, ancestorsOf, buildDossierModel, indicatorsWithData, offeredRegions, type DossierModel, type SectionIndicator, type SectionModel, type TopicModel } from './dossier-model.js';
+import { introSentences } from './dossier-text.js';
+import { headingTag, renderKeyFigure } from './key-figure-view.js';
+import { dossierStyles } from './themen-dossier.styles.js';
+import { ALL_TOPICS, parseTopic, TOPIC_SLUGS, topicLabel, topicNeeds } from './topics.js';
+import { hashFor, readHash, type ViewState } from './url-state.js';
+
+/** Sections in the first render; then SECTIONS_PER_TASK more per task. */
+const FIRST_SECTIONS = 2;
+const SECTIONS_PER_TASK = 3;
+
+/** Attributes a section's `options` may not set: the dossier owns the data and the region. */
+const OWNED_ATTRIBUTES = new Set(['src', 'lang', 'theme', 'linked']);
+
+/** Only attributes the composed element declares pass; data can never set `onclick` or `style`. */
+function allowedOptions(tag: string, options: DossierOptions | undefined): AttributeValues {
+  const declared = new Set((customElements.get(tag) as unknown as { observedAttributes?: string[] } | undefined)?.observedAttributes ?? []);
+  return Object.fromEntries(Object.entries(options ?? {}).filter(([name]) => declared.has(name) && !OWNED_ATTRIBUTES.has(name)));
+}
+type DossierOptions = Record<string, string | number | boolean>;
+
+/**
+ * A whole topic page for one region: a header with the region and a generated
+ * introduction, key-figure tiles (value, change over the last period and five
+ * years, Land and Bund for comparison, rank in the Land — with arrows and
+ * words that respect the indicator's polarity), the topic's charts and maps
+ * (composed `<indikator-chart>`, `<kreis-map>`, `<indikator-tabelle>`), a
+ * plain-language "Was bedeutet das?" per indicator, an in-page table of
+ * contents and one list of every source and licence on the page.
+ *
+ * What is shown comes from the dossier definitions in the data
+ * (`dossier.topics[].sections`; several files' sections are shown in `src`
+ * order); a topic no definition describes gets key figures, a chart and a map
+ * per indicator. A topic without data says so, and what data it would need.
+ *
+ * Readers switch region with the built-in picker (`<region-auswahl>`), by
+ * choosing a region in a map or ranking on the page, or — with `linked` —
+ * anywhere on the page; with `hash`, region and topic live in the URL
+ * (`#region=15085&topic=bevoelkerung`), so views can be shared and Back works.
+ *
+ * @tagname themen-dossier
+ * @slot - Your own content after the last section (before the sources list).
+ * @slot intro - Replaces the generated introduction.
+ * @slot after-{section-id} - Your content at the end of a section, e.g. `<p slot="after-arbeitslosigkeit">…</p>`.
+ * @fires kd-render - After every complete render with data. `detail: { element }`.
+ * @fires kd-error - When data cannot be shown. `detail: { kind, problems }`.
+ * @fires kd-dossier-change - When the region or topic changes. `detail: { region, topic }`.
+ * @csspart dossier - The `<article>` around everything.
+ * @csspart header - Region name, introduction, picker and topic navigation.
+ * @csspart topics - The topic navigation.
+ * @csspart toc - The in-page table of contents.
+ * @csspart section - One section of a topic.
+ * @csspart tile - A key-figure tile.
+ * @csspart value - The big number of a tile.
+ * @csspart change - A change line of a tile (also `change-good`, `change-bad`, `change-neutral`).
+ * @csspart explanation - A "Was bedeutet das?" box.
+ * @csspart note - A note that the region has no numbers for something.
+ * @csspart sources - The sources and licences list.
+ * @cssprop --kd-color-good - Colour of a favourable change (default dark green; the text says it too).
+ * @cssprop --kd-color-bad - Colour of an unfavourable change (default dark red; the text says it too).
+ * @cssprop --kd-color-accent - Colour of the current topic and tile accents.
+ * @cssprop --kd-dossier-columns - Minimum tile width (default 15rem).
+ * @cssprop --kd-dossier-min-height - Height reserved while the data loads (default 100vh), so the page below does not jump.
+ */
+export class ThemenDossier extends KdElement {
+  static override styles = [...KdElement.styles, dossierStyles];
+
+  /** Key (AGS/ARS) of the Kreis or Gemeinde the page is about. */
+  @property({ reflect: true }) region?: string;
+
+  /** One of bevoelkerung, gesundheit-pflege, bildung, arbeitsmarkt-wirtschaft, soziale-lage, digitalisierung, strukturwandel (or the German topic name), or "alle"; default: the first topic with data. */
+  @property({ reflect: true }) topic?: string;
+
+  /** Reference regions, keys separated by spaces; default: the region's Land and Deutschland (and for a Gemeinde its Kreis). */
+  @property({ reflect: true }) compare?: string;
+
+  /** Readers can switch only to this region and those below it (a key prefix), e.g. "15085": the Kreis and its Gemeinden. */
+  @property({ reflect: true }) within?: string;
+
+  /** Section ids to show, in this order, separated by spaces; default: every section of the definition. */
+  @property({ reflect: true }) sections?: string;
+
+  /** Keeps region and topic in the URL hash (`#region=…&topic=…`): shareable views, and the Back button returns to the previous one. */
+  @property({ type: Boolean, reflect: true }) hash = false;
+
+  /** Follows `kd-region-select` events from other elements on the page (a map, a picker, a ranking). */
+  @property({ type: Boolean, reflect: true }) linked = false;
+
+  /** "full": region picker and topic navigation (default); "topics": topic navigation only; "none": neither. */
+  @property({ reflect: true }) navigation: 'full' | 'topics' | 'none' = 'full';
+
+  /** Level of the dossier's main heading (2–5, default 2); topics and sections follow below it. */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** What the polite live region last said (region or topic switched). */
+  @state() private announcement = '';
+
+  private model: { key: string; store: DataStore; value: DossierModel } | undefined;
+  private offered: { store: DataStore; within: string; regions: Region[]; keys: Set<string> } | undefined;
+  private warned = new Set<string>();
+  /** A section to scroll to once rendered (from the hash or the table of contents). */
+  private pendingSection: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('kd-region-select', this.onInnerSelect);
+    document.addEventListener('kd-region-select', this.onPageSelect);
+    window.addEventListener('hashchange', this.onHashChange);
+    if (this.hash) this.applyHash();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('kd-region-select', this.onInnerSelect);
+    document.removeEventListener('kd-region-select', this.onPageSelect);
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('hash') && this.hash && this.hasUpdated) this.applyHash();
+  }
+
+  /** `kd-render` once every section is on the page, not after each staged part. */
+  protected override dataRendered(): void {
+    if (this.shownSections >= this.totalSections) this.dispatchRendered();
+  }
+
+  private applyHash(): void {
+    const state = readHash();
+    if (state.region) this.region = state.region;
+    if (state.topic) this.topic = state.topic;
+    if (state.section) this.pendingSection = state.section;
+  }
+
+  private onHashChange = (): void => {
+    if (this.hash) this.applyHash();
+  };
+
+  /** A region chosen inside the dossier: the picker, a map, a ranking. */
+  private onInnerSelect = (event: Event): void => {
+    this.select(event);
+  };
+
+  /** With `linked`, a region chosen anywhere else on the page. */
+  private onPageSelect = (event: Event): void => {
+    if (this.linked && !event.composedPath().includes(this)) this.select(event);
+  };
+
+  private select(event: Event): void {
+    const key = (event as CustomEvent<{ key?: unknown }>).detail?.key;
+    if (typeof key !== 'string' || key === this.region) return;
+    // Only regions with current data (and inside `within`); anything else is said, not followed.
+    if (this.offered && !this.offered.keys.has(key)) {
+      const name = (event as CustomEvent<{ name?: unknown }>).detail?.name;
+      this.announcement = withLocale(this.locale, () =>
+        msg(str`Zu „${typeof name === 'string' ? name : key}“ gibt es in diesem Dossier keine eigene Seite.`, { id: 'dossier.not-offered' }),
+      );
+      return;
+    }
+    this.navigate({ region: key });
+  }
+
+  /** Goes to another region or topic: through the URL hash (a history entry) when `hash` is set. */
+  private navigate(change: ViewState): void {
+    const next = { region: change.region ?? this.region, topic: change.topic ?? this.topic };
+    if (this.hash) {
+      const target = hashFor(next);
+      if (target !== location.hash) location.hash = target;
+    }
+    this.region = next.region;
+    this.topic = next.topic;
+    this.pendingAnnouncement = true;
+  }
+  private pendingAnnouncement = false;
+
+  /**
+   * Sections rendered so far: the first ones at once, the rest a few per task
+   * (a topic composes up to a dozen charts and maps; one long task would keep
+   * the page from responding). Reset when another region or topic is shown.
+   */
+  @state() private shownSections = FIRST_SECTIONS;
+  private totalSections = 0;
+  private staging = false;
+  private stagedModel: DossierModel | undefined;
+  /** Sections left to render in the render in progress. */
+  private sectionBudget = 0;
+
+  private offeredOf(store: DataStore) {
+    const within = this.within?.trim() ?? '';
+    if (this.offered?.store !== store || this.offered.within !== within) {
+      const regions = offeredRegions(store).filter((r) => r.key.startsWith(within));
+      this.offered = { store, within, regions, keys: new Set(regions.map((r) => r.key)) };
+    }
+    return this.offered;
+  }
+
+  private resolveRegion(store: DataStore): Region {
+    const offered = this.offeredOf(store);
+    const region = this.region ? store.regions.get(this.region) : undefined;
+    if (!region) {
+      throw unknownValue(store, 'unknown-region', this.region ?? '', 'region', offered.regions.filter((r) => r.level === 'Kreis' || r.level === 'Gemeinde').map((r) => r.key));
+    }
+    return region;
+  }
+
+  private resolveCompare(store: DataStore, region: Region): Region[] {
+    const keys = words(this.compare);
+    if (!keys.length) return ancestorsOf(store, region);
+    return keys.map((key) => {
+      const found = store.regions.get(key);
+      if (!found) throw unknownValue(store, 'unknown-region', key, 'compare', [...store.regions.keys()]);
+      return found;
+    });
+  }
+
+  /** The topic(s) to show: the attribute, else the first topic with numbers for the region. */
+  private resolveTopics(store: DataStore, region: Region): readonly Topic[] {
+    const parsed = parseTopic(this.topic);
+    if (this.topic && !parsed) {
+      const located = { ...problem('topic', 'one-of', { value: this.topic, options: [...Object.values(TOPIC_SLUGS), ALL_TOPICS].join(', ') }), source: store.sources.join(' ') };
+      throw new DataError('unknown-topic', { value: this.topic, problems: [located], source: located.source });
+    }
+    if (parsed === ALL_TOPICS) return ALL_TOPIC_LIST;
+    if (parsed) return [parsed];
+    const first = ALL_TOPIC_LIST.find((t) => indicatorsWithData(store, t, region).length);
+    return [first ?? ALL_TOPIC_LIST[0]!];
+  }
+
+  private modelOf(store: DataStore, region: Region, compare: Region[], topics: readonly Topic[]): DossierModel {
+    const key = JSON.stringify([region.key, compare.map((c) => c.key), topics, this.sections ?? '']);
+    if (this.model?.store === store && this.model.key === key) return this.model.value;
+    const value = buildDossierModel(store, region, compare, topics, words(this.sections));
+    this.model = { key, store, value };
+    this.warnMissing(value);
+    return value;
+  }
+
+  /** A definition naming an indicator no file has: once per path, in the console, for the page author. */
+  private warnMissing(model: DossierModel): void {
+    for (const section of model.topics.flatMap((t) => t.sections)) {
+      for (const m of section.missing) {
+        const id = `${section.source}|${m.path}`;
+        if (this.warned.has(id)) continue;
+        this.warned.add(id);
+        console.warn(`[kreisdossier] <themen-dossier>: ${section.source}: ${m.path}: indicator "${m.id}" is in none of the loaded files (${this.src ?? 'data'}).`);
+      }
+    }
+  }
+
+  protected override renderData(store: DataStore): TemplateResult {
+    const region = this.resolveRegion(store);
+    const compare = this.resolveCompare(store, region);
+    const topics = this.resolveTopics(store, region);
+    const model = this.modelOf(store, region, compare, topics);
+    const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 2));
+    const single = model.topics.length === 1 ? model.topics[0]! : undefined;
+    if (this.pendingAnnouncement) {
+      this.pendingAnnouncement = false;
+      this.announcement = msg(str`Angezeigt: ${proseName(region)}, ${single ? topicLabel(single.topic) : msg('alle Themen', { id: 'dossier.all-topics' })}`, { id: 'dossier.announce' });
+    }
+    const datasets = this.datasetsShown(store, model);
+    if (this.stagedModel !== model) {
+      this.stagedModel = model;
+      this.shownSections = FIRST_SECTIONS;
+    }
+    this.totalSections = model.topics.reduce((n, t) => n + (t.withData.length ? t.sections.length : 0), 0);
+    this.sectionBudget = this.shownSections;
+    const busy = this.shownSections < this.totalSections;
+
+    return html`<article class="dossier" part="dossier" aria-labelledby="dossier-title" aria-busy=${busy ? 'true' : 'false'}>
+      <header class="header" part="header">
+        <p class="eyebrow">${this.eyebrow(store, region)}</p>
+        ${headingTag(level, html`<span id="dossier-title">${single ? html`${topicLabel(single.topic)} <span class="in">– ${proseName(region)}</span>` : proseName(region)}</span>`, 'title')}
+        <p class="meta">${this.metaLine(datasets.data)}</p>
+        <slot name="intro">
+          <p class="intro">
+            ${single?.intro ? html`${localize(single.intro)} ` : nothing}${introSentences(store, model).join(' ')}
+          </p>
+        </slot>
+        ${this.renderControls(store, region, topics)}
+      </header>
+      ${this.renderToc(model, level)}
+      ${model.topics.map((t) => this.renderTopic(store, model, t, single ? level : level + 1, !single))}
+      <slot></slot>
+      ${this.renderSourceList(store, datasets, model, level)}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </article>`;
+  }
+
+  /** "Landkreis · Sachsen-Anhalt · Regionalschlüssel 15085". */
+  private eyebrow(store: DataStore, region: Region): string {
+    const land = region.key.length > 2 && /^\d/.test(region.key) ? store.regions.get(region.key.slice(0, 2)) : undefined;
+    const kreis = region.level === 'Gemeinde' ? store.regions.get(region.key.slice(0, 5)) : undefined;
+    return [levelName(region.level), kreis ? proseName(kreis) : '', land ? proseName(land) : '', msg(str`Regionalschlüssel ${region.key}`, { id: 'dossier.key' })]
+      .filter(Boolean)
+      .join(' · ');
+  }
+
+  private metaLine(datasets: Dataset[]): string {
+    const latest = datasets.map((d) => d.referenceDate).sort().at(-1);
+    return latest ? msg(str`Datenstand: ${formatDate(latest)} (jüngste Veröffentlichung der verwendeten Statistiken)`, { id: 'dossier.reference-date' }) : '';
+  }
+
+  private renderControls(store: DataStore, region: Region, topics: readonly Topic[]): TemplateResult | typeof nothing {
+    if (this.navigation === 'none') return nothing;
+    const offered = this.offeredOf(store);
+    const all = topics.length > 1;
+    const current = all ? ALL_TOPICS : TOPIC_SLUGS[topics[0]!];
+    const entries: Array<{ slug: string; label: string; empty: boolean }> = [
+      ...ALL_TOPIC_LIST.map((t) => ({
+        slug: TOPIC_SLUGS[t],
+        label: topicLabel(t),
+        empty: indicatorsWithData(store, t, region).length === 0,
+      })),
+      { slug: ALL_TOPICS, label: msg('Alle Themen', { id: 'dossier.all-topics-nav' }), empty: false },
+    ];
+    return html`<div class="controls">
+      ${this.navigation === 'full' && offered.regions.length > 1
+        ? html`<region-auswahl
+            class="picker"
+            .data=${store}
+            regions=${offered.regions.map((r) => r.key).join(' ')}
+            region=${region.key}
+            heading=${msg('Region wählen', { id: 'dossier.picker' })}
+            lang=${this.locale}
+            theme=${this.theme ?? nothing}
+          ></region-auswahl>`
+        : nothing}
+      <nav class="topics" part="topics" aria-label=${msg('Themen', { id: 'dossier.topics-nav' })}>
+        <ul>
+          ${entries.map((e) => {
+            const label = html`${e.label}${e.empty ? html` <span class="empty-mark">(${msg('keine Daten', { id: 'dossier.no-data-mark' })})</span>` : nothing}`;
+            const isCurrent = e.slug === current;
+            return html`<li>
+              ${this.hash
+                ? html`<a href=${hashFor({ region: region.key, topic: e.slug })} aria-current=${isCurrent ? 'page' : nothing} @click=${() => (this.pendingAnnouncement = true)}>${label}</a>`
+                : html`<button type="button" aria-pressed=${isCurrent ? 'true' : 'false'} @click=${() => this.navigate({ topic: e.slug })}>${label}</button>`}
+            </li>`;
+          })}
+        </ul>
+      </nav>
+    </div>`;
+  }
+
+  private renderToc(model: DossierModel, level: number): TemplateResult | typeof nothing {
+    // A topic without numbers for the region renders no sections: none to link to.
+    const linked = (t: TopicModel) => (t.withData.length ? t.sections : []);
+    const entries = model.topics.filter((t) => linked(t).length || model.topics.length > 1);
+    if (!entries.some((t) => linked(t).length)) return nothing;
+    const link = (t: TopicModel, s?: SectionModel) => {
+      const id = s ? sectionDomId(t.topic, s.id) : topicDomId(t.topic);
+      const href = this.hash ? hashFor({ region: model.region.key, topic: model.topics.length > 1 ? ALL_TOPICS : TOPIC_SLUGS[t.topic], section: id }) : `#${id}`;
+      return html`<a href=${href} @click=${(e: Event) => this.jump(e, id, href)}>${s ? localize(s.section.title) : topicLabel(t.topic)}</a>`;
+    };
+    return html`<nav class="toc" part="toc" aria-labelledby="toc-title">
+      ${headingTag(level + 1, html`<span id="toc-title">${msg('Inhalt', { id: 'dossier.toc' })}</span>`, 'toc-title')}
+      <ol>
+        ${model.topics.length > 1
+          ? entries.map((t) => html`<li>${link(t)}${linked(t).length ? html`<ol>${linked(t).map((s) => html`<li>${link(t, s)}</li>`)}</ol>` : nothing}</li>`)
+          : linked(entries[0]!).map((s) => html`<li>${link(entries[0]!, s)}</li>`)}
+        <li><a href=${this.hash ? hashFor({ region: model.region.key, section: 'quellen' }) : '#quellen'} @click=${(e: Event) => this.jump(e, 'quellen', '')}>${msg('Quellen und Lizenzen', { id: 'dossier.sources' })}</a></li>
+      </ol>
+    </nav>`;
+  }
+
+  /** In-page links cannot reach into a shadow root: scroll to and focus the heading ourselves. */
+  private jump(event: Event, id: string, href: string): void {
+    event.preventDefault();
+    if (this.hash && href) history.replaceState(history.state, '', href);
+    if (!this.renderRoot.querySelector(`#${CSS.escape(id)}`)) {
+      // Not rendered yet (sections arrive a few per task): everything now, then scroll.
+      this.pendingSection = id;
+      this.shownSections = this.totalSections;
+      return;
+    }
+    this.scrollToSection(id);
+  }
+
+  private scrollToSection(id: string): void {
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    if (!target) return;
+    const heading = target.querySelector<HTMLElement>('.section-title, .topic-title') ?? target;
+    heading.tabIndex = -1;
+    heading.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    heading.focus({ preventScroll: true });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const ready = this.loadState.status === 'ready' && this.stagedModel;
+    if (ready && this.shownSections < this.totalSections && !this.staging) {
+      this.staging = true;
+      void pause().then(() => {
+        this.staging = false;
+        this.shownSections += SECTIONS_PER_TASK;
+      });
+    }
+    if (this.pendingSection && ready && this.shownSections >= this.totalSections) {
+      const id = this.pendingSection;
+      this.pendingSection = undefined;
+      this.scrollToSection(id);
+    }
+    if (changed.has('region') || changed.has('topic')) {
+      this.dispatchEvent(new CustomEvent('kd-dossier-change', { bubbles: true, composed: true, detail: { region: this.region, topic: this.topic } }));
+    }
+  }
+
+  private renderTopic(store: DataStore, model: DossierModel, topic: TopicModel, level: number, withHeading: boolean): TemplateResult {
+    const explained = new Set<string>();
+    const id = topicDomId(topic.topic);
+    const content = !topic.withData.length
+      ? this.renderEmptyTopic(model, topic)
+      : topic.sections.map((s) => (this.sectionBudget-- > 0 ? this.renderSection(store, model, topic, s, level + 1, explained) : nothing));
+    return html`<section class="topic" id=${id} aria-labelledby=${withHeading ? `${id}-title` : 'dossier-title'}>
+      ${withHeading
+        ? html`${headingTag(level, html`<span id="${id}-title">${topic.title ? localize(topic.title) : topicLabel(topic.topic)}</span>`, 'topic-title')}
+          ${topic.intro ? html`<p class="topic-intro">${localize(topic.intro)}</p>` : nothing}`
+        : nothing}
+      ${content}
+    </section>`;
+  }
+
+  private renderEmptyTopic(model: DossierModel, topic: TopicModel): TemplateResult {
+    const label = topicLabel(topic.topic);
+    return html`<div class="empty-topic" part="note">
+      <p>${msg(str`Zum Thema „${label}“ liegen für ${accusative(model.region)} in den geladenen Daten keine Zahlen vor.`, { id: 'dossier.topic-empty' })}</p>
+      ${topic.ancestorWithData ? html`<p>${this.switchButton(topic.ancestorWithData)}</p>` : nothing}
+      <p>${msg('Damit dieses Thema gefüllt werden kann, bräuchte es zum Beispiel:', { id: 'dossier.needs' })}</p>
+      <ul>
+        ${topicNeeds(topic.topic).map((need) => html`<li>${need}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private switchButton(region: Region): TemplateResult {
+    return html`<button type="button" class="switch" @click=${() => this.navigate({ region: region.key })}>
+      ${msg(str`Zahlen für ${proseName(region)} ansehen`, { id: 'dossier.switch' })}
+    </button>`;
+  }
+
+  private renderSection(store: DataStore, model: DossierModel, topic: TopicModel, section: SectionModel, level: number, explained: Set<string>): TemplateResult {
+    const id = sectionDomId(topic.topic, section.id);
+    const explanations = section.indicators.filter((i) => i.indicator.explanation && !explained.has(i.indicator.id) && (i.own || i.below));
+    explanations.forEach((i) => explained.add(i.indicator.id));
+    return html`<section class="section section-${section.section.element}" part="section" id=${id} aria-labelledby="${id}-title">
+      ${headingTag(level, html`<span id="${id}-title">${localize(section.section.title)}</span>`, 'section-title')}
+      ${section.section.text ? html`<p class="section-text">${localize(section.section.text)}</p>` : nothing}
+      ${section.missing.map(
+        (m) => html`<p class="missing" role="alert" part="note">
+          ${msg(str`Dieser Abschnitt nennt den Indikator „${m.id}“, den keine der geladenen Dateien enthält.`, { id: 'dossier.missing-indicator' })}
+        </p>`,
+      )}
+      ${this.renderSectionContent(store, model, section, level, id)}
+      ${explanations.length
+        ? html`<div class="explanation" part="explanation">
+            ${headingTag(level + 1, msg('Was bedeutet das?', { id: 'dossier.explain' }), 'explanation-title')}
+            ${explanations.map((i) => html`<p>${explanations.length > 1 ? html`<strong>${localize(i.indicator.label)}:</strong> ` : nothing}${localize(i.indicator.explanation)}</p>`)}
+          </div>`
+        : nothing}
+      <slot name="after-${section.id}"></slot>
+    </section>`;
+  }
+
+  private renderSectionContent(store: DataStore, model: DossierModel, section: SectionModel, level: number, id: string): TemplateResult | TemplateResult[] | typeof nothing {
+    const { element, options } = section.section;
+    switch (element) {
+      case 'text':
+        return nothing;
+      case 'figures':
+        return html`<div class="tiles">
+          ${section.indicators.map((i) => (i.figure ? renderKeyFigure(store, i.figure, level + 1, id) : this.renderNoData(model, i)))}
+        </div>`;
+      case 'chart':
+        return section.indicators.map((i) => this.renderChart(store, model, i, options));
+      case 'map':
+        return section.indicators.map((i) => this.renderMap(store, model, i, options));
+      case 'table':
+        return section.indicators.map((i) => this.renderTable(store, model, i, options));
+    }
+  }
+
+  private renderNoData(model: DossierModel, i: SectionIndicator): TemplateResult {
+    return html`<p class="no-data" part="note">
+      ${msg(str`Für ${accusative(model.region)} liegen zu „${localize(i.indicator.label)}“ keine Zahlen vor.`, { id: 'dossier.indicator-empty' })}
+      ${i.ancestorWithData ? this.switchButton(i.ancestorWithData) : nothing}
+    </p>`;
+  }
+
+  private common(i: SectionIndicator): AttributeValues {
+    return { indicator: i.indicator.id, lang: this.locale, theme: this.theme };
+  }
+
+  private compareWithData(store: DataStore, model: DossierModel, i: SectionIndicator): string | undefined {
+    const keys = model.compare.filter((c) => store.hasData(i.indicator.id, c.key)).map((c) => c.key);
+    return keys.length ? keys.join(' ') : undefined;
+  }
+
+  private renderChart(store: DataStore, model: DossierModel, i: SectionIndicator, options: DossierOptions | undefined): TemplateResult {
+    const passed = allowedOptions('indikator-chart', options);
+    const type = String(passed['type'] ?? 'line');
+    let attrs: AttributeValues;
+    if (i.own) {
+      attrs = { region: model.region.key, compare: type === 'pyramid' ? undefined : this.compareWithData(store, model, i), ...passed };
+    } else if (i.below && type !== 'pyramid' && type !== 'stacked') {
+      // The region has no total of its own, its sub-regions have numbers: their ranking.
+      attrs = { ...passed, type: 'bar', region: model.region.key };
+    } else {
+      return this.renderNoData(model, i);
+    }
+    return html`<indikator-chart ${attributes({ ...this.common(i), ...attrs })} .data=${store}></indikator-chart>`;
+  }
+
+  private renderMap(store: DataStore, model: DossierModel, i: SectionIndicator, options: DossierOptions | undefined): TemplateResult {
+    const passed = allowedOptions('kreis-map', options);
+    const parent = model.region.parent ? store.regions.get(model.region.parent) : undefined;
+    let attrs: AttributeValues | undefined;
+    if (i.below) attrs = { region: model.region.key };
+    else if (i.own && parent && store.childrenOf(parent.key).some((c) => c.key !== model.region.key && store.hasData(i.indicator.id, c.key))) {
+      // No sub-regions with numbers: the region among its neighbours.
+      attrs = { region: parent.key, highlight: model.region.key };
+    }
+    if (!attrs || !store.geometries.length) return this.renderNoData(model, i);
+    return html`<kreis-map ${attributes({ ...this.common(i), ...passed, ...attrs })} .data=${store}></kreis-map>`;
+  }
+
+  private renderTable(store: DataStore, model: DossierModel, i: SectionIndicator, options: DossierOptions | undefined): TemplateResult {
+    if (!i.own) return this.renderNoData(model, i);
+    const compare = this.compareWithData(store, model, i);
+    const attrs = { ...this.common(i), region: [model.region.key, compare].filter(Boolean).join(' '), ...allowedOptions('indikator-tabelle', options) };
+    return html`<indikator-tabelle ${attributes(attrs)} .data=${store}></indikator-tabelle>`;
+  }
+
+  /** The datasets whose numbers the current view shows, and the dossier definitions it follows. */
+  private datasetsShown(store: DataStore, model: DossierModel): { data: Dataset[]; definitions: Dataset[] } {
+    const shown = new Set<Dataset>();
+    const definitions = new Set<Dataset>();
+    for (const topic of model.topics) {
+      for (const section of topic.sections) {
+        for (const i of section.indicators) {
+          if (i.own || i.below) store.datasetsOf(store.observations({ indicator: i.indicator.id })).forEach((d) => shown.add(d));
+        }
+        const definition = store.sources.indexOf(section.source);
+        if (definition >= 0) definitions.add(store.datasets[definition]!);
+      }
+    }
+    return { data: [...shown], definitions: [...definitions].filter((d) => !shown.has(d)) };
+  }
+
+  private renderSourceList(store: DataStore, datasets: { data: Dataset[]; definitions: Dataset[] }, model: DossierModel, level: number): TemplateResult {
+    const maps = model.topics.some((t) => t.sections.some((s) => s.section.element === 'map' && s.indicators.some((i) => i.own || i.below)));
+    const geometries = maps ? uniqueGeometries(store.geometries) : [];
+    return html`<section class="sources" part="sources" id="quellen" aria-labelledby="quellen-title">
+      ${headingTag(level + 1, html`<span id="quellen-title">${msg('Quellen und Lizenzen', { id: 'dossier.sources' })}</span>`, 'section-title')}
+      ${datasets.data.length
+        ? html`<p>${msg('Alle Zahlen auf dieser Seite stammen aus diesen Veröffentlichungen; sie werden unverändert wiedergegeben.', { id: 'dossier.sources-intro' })}</p>
+            ${renderSources(datasets.data)}`
+        : nothing}
+      ${geometries.length
+        ? html`<div class="source">
+            ${geometries.map((g) => html`<p>${msg('Gebietsgrenzen:', { id: 'map.geometry-source' })} ${g.attribution}${g.license ? ` · ${g.license.name ?? g.license.id}` : ''}</p>`)}
+          </div>`
+        : nothing}
+      ${datasets.definitions.length
+        ? html`<p class="definition-note">${msg('Auswahl der Themen und Erläuterungen:', { id: 'dossier.definition-source' })}</p>
+            ${renderSources(datasets.definitions)}`
+        : nothing}
+    </section>`;
+  }
+}
+
+function uniqueGeometries(refs: readonly GeometryRef[]): GeometryRef[] {
+  const seen = new Set<string>();
+  return refs.filter((g) => {
+    const id = `${g.attribution}|${g.license?.id ?? ''}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function topicDomId(topic: Topic): string {
+  return `thema-${TOPIC_SLUGS[topic]}`;
+}
+
+function sectionDomId(topic: Topic, section: string): string {
+  return `${TOPIC_SLUGS[topic]}--${section}`;
+}
+
+
