@@ -1,6 +1,6 @@
-import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { commonArgTypes, text } from '../../stories/controls.js';
+import { commonArgTypes, darkPage, text } from '../../stories/controls.js';
 import './define.js';
 import '../indikator-chart/define.js';
 
@@ -107,17 +107,6 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-/** A dark page around the element, so `theme="dark"` is seen as on a dark site. */
-const darkPage: Decorator = (story) => html`<div class="kd-story-dark">
-  <style>
-    .kd-story-dark {
-      background: #121417;
-      color: #e8eaed;
-      padding: 1.5rem;
-    }
-  </style>
-  ${story()}
-</div>`;
 
 /** Sachsen-Anhalt's 14 Kreise and kreisfreie Städte by their unemployment rate 2016. */
 const sachsenAnhalt = {

@@ -1,6 +1,6 @@
-import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { commonArgTypes, text } from '../../stories/controls.js';
+import { commonArgTypes, darkPage, text } from '../../stories/controls.js';
 import './define.js';
 import '../indikator-chart/define.js';
 import '../kreis-map/define.js';
@@ -64,17 +64,6 @@ export const NurKreise: Story = { args: { src: KREISE, level: 'Kreis', heading: 
 
 export const English: Story = { args: { lang: 'en' } };
 
-/** A dark page around the element, so `theme="dark"` is seen as on a dark site. */
-const darkPage: Decorator = (story) => html`<div class="kd-story-dark">
-  <style>
-    .kd-story-dark {
-      background: #121417;
-      color: #e8eaed;
-      padding: 1.5rem;
-    }
-  </style>
-  ${story()}
-</div>`;
 
 /** `theme="dark"` auf einer dunklen Seite. */
 export const Dunkel: Story = {

@@ -1,6 +1,6 @@
-import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { commonArgTypes, text } from '../../stories/controls.js';
+import { commonArgTypes, darkPage, text } from '../../stories/controls.js';
 import '../kreisdossier.js';
 
 interface Args {
@@ -98,16 +98,6 @@ export const EigeneInhalte: Story = {
 
 export const English: Story = { args: { lang: 'en', topic: 'arbeitsmarkt-wirtschaft' } };
 
-const darkPage: Decorator = (story) => html`<div class="kd-story-dark">
-  <style>
-    .kd-story-dark {
-      background: #121417;
-      color: #e8eaed;
-      padding: 1.5rem;
-    }
-  </style>
-  ${story()}
-</div>`;
 
 /** `theme="dark"` auf einer dunklen Seite. */
 export const Dunkel: Story = { args: { theme: 'dark', topic: 'digitalisierung' }, decorators: [darkPage], parameters: { backgrounds: { disable: true } } };
