@@ -45,6 +45,43 @@ function forcedColorsPlugin() {
   };
 }
 
+/** The smallest strict policy issue 7 names, exactly; the hardening test page is served with it. */
+export const MINIMAL_STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; img-src 'self' data:";
+
+/** Koa middleware: the CSP test page gets MINIMAL_STRICT_CSP. */
+async function minimalCspMiddleware(ctx, next) {
+  await next();
+  if (ctx.path === '/test/hardening/csp-page.html') ctx.set('Content-Security-Policy', MINIMAL_STRICT_CSP);
+}
+
+/**
+ * `executeServerCommand('record-requests', { action: 'start' | 'stop' })`: every request the browser makes
+ * for the test page and its frames, as the DevTools protocol sees it (so also requests that never reach a
+ * server: other hosts, refused connections). `stop` returns the URLs.
+ */
+function requestRecorderPlugin() {
+  const recordings = new WeakMap();
+  return {
+    name: 'record-requests',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'record-requests') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (payload?.action === 'start') {
+        const urls = [];
+        const onRequest = (request) => urls.push(request.url());
+        page.on('request', onRequest);
+        recordings.set(page, { urls, onRequest });
+        return true;
+      }
+      const recording = recordings.get(page);
+      if (!recording) return [];
+      page.off('request', recording.onRequest);
+      recordings.delete(page);
+      return recording.urls;
+    },
+  };
+}
+
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
@@ -58,9 +95,9 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [testServerMiddleware, demoCspMiddleware],
+  middleware: [testServerMiddleware, demoCspMiddleware, minimalCspMiddleware],
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin(), requestRecorderPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -2,6 +2,7 @@
 // its kreisdossier elements, passes axe, causes zero CSP violations and requests nothing from other hosts.
 // The pages are loaded in same-origin iframes.
 import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { STRICT_CSP } from '../demo/csp.js';
 import { DOSSIER_FILES, GEO_ATTRIBUTION, escapeHtml, snippet } from '../demo/baukasten-code.js';
 
@@ -146,6 +147,7 @@ describe('demo site', () => {
       it('renders every element and passes axe, with zero CSP violations and only same-origin requests', async function () {
         this.timeout(120_000);
         await servedPage(file);
+        await executeServerCommand('record-requests', { action: 'start' });
         const { frame, win } = await openPage(file);
         const elements = await renderAll(win);
         for (const el of elements) {
@@ -161,10 +163,25 @@ describe('demo site', () => {
         expect(results.violations, axeReport(results)).to.deep.equal([]);
         // axe itself is a same-origin file and needs nothing the CSP forbids.
         expect(win.__cspViolations, 'CSP violations after axe').to.deep.equal([]);
+        // Privacy: every request the browser made (as DevTools saw it, so also ones that would never arrive
+        // anywhere) went to this server. data: URLs are no requests.
+        const requests = ((await executeServerCommand('record-requests', { action: 'stop' })) as string[] | undefined) ?? [];
+        expect(requests.length, 'requests recorded').to.be.greaterThan(2);
+        expect(requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== location.origin), 'requests to other origins').to.deep.equal([]);
         frame.remove();
       });
     });
   }
+
+  it('the request recorder sees a request to another host (control for the privacy checks)', async () => {
+    await executeServerCommand('record-requests', { action: 'start' });
+    const image = new Image();
+    const done = new Promise((resolve) => image.addEventListener('error', resolve, { once: true }));
+    image.src = 'http://192.0.2.1/kreisdossier-privacy-control.png'; // TEST-NET-1: never routed
+    await Promise.race([done, new Promise((r) => setTimeout(r, 2000))]);
+    const requests = ((await executeServerCommand('record-requests', { action: 'stop' })) as string[] | undefined) ?? [];
+    expect(requests).to.include('http://192.0.2.1/kreisdossier-privacy-control.png');
+  });
 
   it('alle-elemente.html shows the exact CSP header it is served with', async () => {
     const source = await servedPage('alle-elemente.html');
