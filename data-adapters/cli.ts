@@ -4,18 +4,22 @@
  * English LANG. Output files are written only when complete and valid
  * (temporary file, then rename), never half.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDocument, validateDocument } from '../src/format/validate.js';
 import { loadLocale } from '../src/i18n/locale.js';
 import type { KreisdossierDocument, RegionLevel, Topic } from '../src/format/types.js';
 import { AdapterError } from './adapter-error.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
+import { parseCsvMapping } from './csv/mapping.js';
+import { hasUtf16Bom } from './decode.js';
+import { checkGenesisMapping } from './genesis/genesis-import.js';
 import { exportCsv } from './export-csv.js';
 import { mergeDocuments } from './merge.js';
 import { nameRegions } from './region-names.js';
 import { keepWithin } from './within.js';
+import { CLI_MAX_OBSERVATIONS, checkFileSize, limitObservations, readInputFile, readJsonFile } from './limits.js';
 import type { ImportOptions, ImportSummary } from './types.js';
 
 type Lang = 'de' | 'en';
@@ -136,19 +140,54 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 export class CliError extends Error {}
 
 /** Writes a file completely or not at all. */
-function writeAtomically(path: string, text: string): void {
+function writeAtomically(path: string, text: string, lang: Lang): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, path);
+  } catch (error) {
+    // The error names the temporary file; the user gave the output file.
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new CliError(`${path}: ${t(lang, 'die Ausgabedatei kann nicht geschrieben werden', 'cannot write the output file')} (${fsProblem(code, lang)})`);
   } finally {
     rmSync(tmp, { force: true });
   }
 }
 
-function output(values: Values, text: string, io: Io): void {
-  if (values.output) writeAtomically(values.output, text);
+function output(values: Values, text: string, io: Io, lang: Lang): void {
+  if (values.output) writeAtomically(values.output, text, lang);
   else io.stdout(text);
+}
+
+/** A file system error code in words. */
+function fsProblem(code: string, lang: Lang): string {
+  switch (code) {
+    case 'ENOENT':
+      return t(lang, 'Datei oder Ordner nicht gefunden', 'file or folder not found');
+    case 'EISDIR':
+      return t(lang, 'ist ein Ordner, keine Datei', 'is a folder, not a file');
+    case 'ENOTDIR':
+      return t(lang, 'ein Teil des Pfads ist kein Ordner', 'a part of the path is not a folder');
+    case 'EACCES':
+    case 'EPERM':
+      return t(lang, 'keine Berechtigung', 'permission denied');
+    case 'ENOSPC':
+      return t(lang, 'kein Platz mehr auf dem Datenträger', 'no space left on the device');
+    default:
+      return `${t(lang, 'Dateifehler', 'file error')} ${code}`;
+  }
+}
+
+/**
+ * Messages quote file contents: control characters (which a terminal would act on, NUL bytes of
+ * a binary file) are shown escaped, and overlong lines (a quoted 50 MB field) are cut.
+ */
+function clean(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .split('\n')
+    .map((line) => (line.length > 1000 ? `${line.slice(0, 1000)}…` : line))
+    .join('\n');
 }
 
 function importOptions(values: Values): ImportOptions {
@@ -184,8 +223,38 @@ function printSummary(file: string, s: ImportSummary, lang: Lang, io: Io): void 
   }
 }
 
+/** Reads --mapping and checks its shape; its problems name the mapping file (the import's own, the input). */
+function readMapping(path: string, format: AdapterName): unknown {
+  const mapping = readJsonFile(path, '--mapping');
+  try {
+    if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
+      throw new AdapterError({ de: 'die Zuordnung muss ein JSON-Objekt sein', en: 'the mapping must be a JSON object' });
+    }
+    if (format === 'csv' || format === 'datapackage') parseCsvMapping(mapping);
+    if (format === 'genesis') checkGenesisMapping(mapping);
+  } catch (error) {
+    if (!(error instanceof AdapterError)) throw error;
+    throw new AdapterError({ de: `--mapping ${path}: ${error.reason.de}`, en: `--mapping ${path}: ${error.reason.en}` });
+  }
+  return mapping;
+}
+
+/** A kreisdossier file's text: UTF-8 (a BOM is dropped, as browsers do), at most MAX_FILE_BYTES. */
+function documentText(file: string): string {
+  const bytes = readInputFile(file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AdapterError(
+      hasUtf16Bom(bytes)
+        ? { de: 'die Datei ist UTF-16-kodiert: kreisdossier-Dateien sind UTF-8', en: 'the file is UTF-16 encoded: kreisdossier files are UTF-8' }
+        : { de: 'die Datei ist kein gültiges UTF-8: kreisdossier-Dateien sind UTF-8', en: 'the file is not valid UTF-8: kreisdossier files are UTF-8' },
+    );
+  }
+}
+
 function readDocument(file: string, lang: Lang): KreisdossierDocument {
-  const result = parseDocument(readFileSync(file, 'utf8'));
+  const result = parseDocument(documentText(file));
   if (!result.valid) throw new CliError(result.problems.map((p) => `${file}: ${p.path}: ${p.message[lang]}`).join('\n'));
   return result.document;
 }
@@ -196,9 +265,11 @@ export interface Io {
 }
 
 /** Runs the command line; returns the exit code. Never throws. */
-export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let lang: Lang = /^en/i.test(env.LANG ?? '') ? 'en' : 'de';
   let file = '';
+  const io: Io = { stdout: rawIo.stdout, stderr: (text) => rawIo.stderr(clean(text)) };
+  limitObservations(CLI_MAX_OBSERVATIONS);
   await loadLocale('en'); // validation problems are worded in both languages
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -216,7 +287,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         if (!format || !input || !(format in ADAPTERS)) throw new CliError(HELP.import![lang === 'en' ? 1 : 0]);
         file = input;
         const options = importOptions(values);
-        const mapping = values.mapping ? JSON.parse(readFileSync(values.mapping, 'utf8')) : undefined;
+        const mapping = values.mapping ? readMapping(values.mapping, format) : undefined;
         const imported = await ADAPTERS[format]({ file: input, options, mapping, table: values.table });
         const within = values.within ? keepWithin(imported, values.within) : imported;
         const { document, summary } = values['region-names'] ? nameRegions(within, values['region-names']) : within;
@@ -225,7 +296,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
           throw new CliError(result.problems.map((p) => `${input}: ${p.path}: ${p.message[lang]}`).join('\n'));
         }
         printSummary(input, summary, lang, io);
-        output(values, `${JSON.stringify(result.document, null, 1)}\n`, io);
+        output(values, `${JSON.stringify(result.document, null, 1)}\n`, io, lang);
         return 0;
       }
       case 'validate': {
@@ -233,11 +304,21 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         let ok = true;
         for (const f of args) {
           file = f;
-          const result = parseDocument(readFileSync(f, 'utf8'));
+          let result: ReturnType<typeof parseDocument>;
+          try {
+            result = parseDocument(documentText(f));
+          } catch (error) {
+            if (!(error instanceof AdapterError)) throw error;
+            ok = false;
+            io.stderr(`${f}: ${t(lang, 'ungültig', 'invalid')}: ${error.reason[lang]}\n`);
+            continue;
+          }
           if (result.valid) io.stderr(`${f}: ${t(lang, 'gültig', 'valid')}\n`);
           else {
             ok = false;
-            for (const p of result.problems) io.stdout(`${f}: ${p.path}: ${p.message[lang]}\n`);
+            for (const p of result.problems) io.stdout(clean(`${f}: ${p.path}: ${p.message[lang]}\n`));
+            const n = result.problems.length;
+            io.stderr(`${f}: ${t(lang, 'ungültig', 'invalid')} (${n} ${n === 1 ? t(lang, 'Problem', 'problem') : t(lang, 'Probleme', 'problems')})\n`);
           }
         }
         return ok ? 0 : 1;
@@ -247,10 +328,10 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         if (!input || (format !== 'csv' && format !== 'jsonstat')) throw new CliError(HELP.export![lang === 'en' ? 1 : 0]);
         file = input;
         const doc = readDocument(input, lang);
-        if (format === 'csv') output(values, exportCsv(doc), io);
+        if (format === 'csv') output(values, exportCsv(doc), io, lang);
         else {
           const { exportJsonStat } = await import('./jsonstat/jsonstat-export.js');
-          output(values, `${JSON.stringify(exportJsonStat(doc), null, 1)}\n`, io);
+          output(values, `${JSON.stringify(exportJsonStat(doc), null, 1)}\n`, io, lang);
         }
         return 0;
       }
@@ -263,14 +344,15 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         }
         const check = validateDocument(merged.document);
         if (!check.valid) throw new CliError(check.problems.map((p) => `${values.output}: ${p.path}: ${p.message[lang]}`).join('\n'));
-        output(values, `${JSON.stringify(check.document, null, 1)}\n`, io);
+        output(values, `${JSON.stringify(check.document, null, 1)}\n`, io, lang);
         return 0;
       }
       case 'geo': {
         if (args.length === 0 || !values.output) throw new CliError(HELP.geo![lang === 'en' ? 1 : 0]);
         file = args[0]!;
         const { convertGeometry } = await import('./geo/geo-convert.js');
-        const files = Object.fromEntries(args.map((f) => [basename(f), readFileSync(f)]));
+        checkFileSize(args);
+        const files = Object.fromEntries(args.map((f) => [basename(f), readInputFile(f)]));
         const result = await convertGeometry({ files }, {
           ...(values.within ? { within: values.within } : {}),
           ...(values.simplify ? { simplify: values.simplify } : {}),
@@ -282,17 +364,25 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         });
         for (const w of result.warnings) io.stderr(`${file}: ${w}\n`);
         io.stderr(`${file}: ${result.featureCount} ${t(lang, 'Gebiete', 'features')}\n`);
-        output(values, result.data, io);
+        output(values, result.data, io, lang);
         return 0;
       }
       default:
         throw new CliError(HELP.main![lang === 'en' ? 1 : 0]);
     }
   } catch (error) {
-    if (error instanceof AdapterError) io.stderr(`${file}${error.line ? `:${error.line}` : ''}: ${error.reason[lang]}\n`);
-    else if (error instanceof CliError) io.stderr(`${error.message}\n`);
-    else if ((error as NodeJS.ErrnoException).code === 'ENOENT') io.stderr(`${t(lang, 'Datei nicht gefunden', 'file not found')}: ${(error as NodeJS.ErrnoException).path}\n`);
-    else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.stderr(`${(error as Error).message}\n`);
+    const fsError = error as NodeJS.ErrnoException;
+    if (error instanceof AdapterError) {
+      // A line of another file (a data package's CSV) names that file.
+      const where = error.file ? join(dirname(file), error.file) : file;
+      io.stderr(`${where}${error.line ? `:${error.line}` : ''}: ${error.reason[lang]}\n`);
+    } else if (error instanceof CliError) io.stderr(`${error.message}\n`);
+    else if (fsError.code === 'ENOENT') io.stderr(`${t(lang, 'Datei nicht gefunden', 'file not found')}: ${fsError.path}\n`);
+    else if (typeof fsError.code === 'string' && /^E[A-Z]+$/.test(fsError.code)) io.stderr(`${fsError.path ?? file}: ${fsProblem(fsError.code, lang)}\n`);
+    else if (fsError.code?.startsWith('ERR_PARSE_ARGS')) io.stderr(`${(error as Error).message}\n`);
+    else if (error instanceof RangeError && /string length/i.test(error.message)) {
+      io.stderr(`${file}: ${t(lang, 'das Ergebnis ist zu groß für eine Datei: bitte die Daten aufteilen', 'the result is too large for one file: split the data')}\n`);
+    }
     else io.stderr(`${file}: ${t(lang, 'Fehler', 'error')}: ${(error as Error).message}\n`);
     return 2;
   }

@@ -9,6 +9,7 @@ import type {
   KreisdossierInput,
   RegionLevel,
 } from '../src/format/types.js';
+import { checkObservationCount } from './limits.js';
 
 /** Metadata the source file lacks; the CLI fills these from flags or a mapping file. */
 export interface IndicatorOptions {
@@ -63,6 +64,6 @@ export function skip(summary: ImportSummary, reason: string, line?: number): voi
 
 /** Counts an observation written (and its null reason). */
 export function count(summary: ImportSummary, value: number | null, status?: string): void {
-  summary.observationsWritten++;
+  checkObservationCount(++summary.observationsWritten);
   if (value === null && status) summary.nullsByStatus[status] = (summary.nullsByStatus[status] ?? 0) + 1;
 }

@@ -4,7 +4,8 @@
  * that every row has as many fields as the header.
  */
 import { parse } from 'csv-parse/sync';
-import { AdapterError, type Reason } from '../adapter-error.js';
+import { AdapterError, csvErrorReason, type Reason } from '../adapter-error.js';
+import { checkRowCount, MAX_ROWS } from '../limits.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -50,11 +51,12 @@ export function detectDelimiter(text: string): Delimiter {
 export function readCsvTable(text: string, delimiter: Delimiter = detectDelimiter(text)): CsvTable {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { delimiter, relax_column_count: true, info: true, skip_empty_lines: false }) as unknown as typeof records;
+    records = parse(text, { delimiter, relax_column_count: true, info: true, skip_empty_lines: false, to: MAX_ROWS + 1 }) as unknown as typeof records;
   } catch (error) {
     const e = error as Error & { lines?: number };
-    throw new AdapterError({ de: `CSV-Fehler: ${e.message}`, en: `CSV: ${e.message}` }, e.lines);
+    throw new AdapterError(csvErrorReason(e), e.lines);
   }
+  checkRowCount(records.length, records.at(-1)?.info.lines);
   const header = records[0]?.record;
   if (!header || header.every((h) => h.trim() === '')) throw new AdapterError({ de: 'die Datei hat keine Kopfzeile', en: 'the file has no header line' }, 1);
   const rows: CsvRow[] = [];
@@ -74,5 +76,6 @@ export function readCsvTable(text: string, delimiter: Delimiter = detectDelimite
     }
     rows.push({ line, cells: record });
   }
+  if (rows.length === 0) throw new AdapterError({ de: 'die Datei hat eine Kopfzeile, aber keine Datenzeilen', en: 'the file has a header but no data rows' }, previousEnd);
   return { header, rows, delimiter };
 }

@@ -143,60 +143,66 @@ export function importDataPackage(
   const delimiter = (mapping.delimiter ?? dialect.delimiter ?? ',') as Delimiter;
   if (![',', ';', '\t'].includes(delimiter)) throw new AdapterError({ de: `das Trennzeichen „${String(delimiter)}“ wird nicht unterstützt`, en: `delimiter "${String(delimiter)}" is not supported` });
   const encoding = options.encoding ?? (/^(latin-?1|iso-8859-1|windows-1252|cp1252)$/i.test(String(resource.encoding ?? '')) ? 'windows-1252' : 'utf-8');
-  const table = readCsvTable(decode(readResource(path), encoding).text, delimiter);
+  // Lines in messages from here on are lines of the resource's CSV file.
+  try {
+    const table = readCsvTable(decode(readResource(path), encoding).text, delimiter);
 
-  fields.forEach((f, i) => {
-    if (table.header[i] !== f.name) {
-      throw new AdapterError(
-        {
-          de: `Spalte ${i + 1} von ${path} heißt „${table.header[i] ?? ''}“, laut Schema „${String(f.name)}“`,
-          en: `column ${i + 1} of ${path} is "${table.header[i] ?? ''}", the schema says "${String(f.name)}"`,
-        },
-        1,
-      );
+    fields.forEach((f, i) => {
+      if (table.header[i] !== f.name) {
+        throw new AdapterError(
+          {
+            de: `Spalte ${i + 1} von ${path} heißt „${table.header[i] ?? ''}“, laut Schema „${String(f.name)}“`,
+            en: `column ${i + 1} of ${path} is "${table.header[i] ?? ''}", the schema says "${String(f.name)}"`,
+          },
+          1,
+        );
+      }
+    });
+    if (table.header.length !== fields.length) {
+      throw new AdapterError({ de: `${path} hat ${table.header.length} Spalten, das Schema ${fields.length}`, en: `${path} has ${table.header.length} columns, the schema ${fields.length}` }, 1);
     }
-  });
-  if (table.header.length !== fields.length) {
-    throw new AdapterError({ de: `${path} hat ${table.header.length} Spalten, das Schema ${fields.length}`, en: `${path} has ${table.header.length} columns, the schema ${fields.length}` }, 1);
+
+    // Table Schema v1: ["", "NA"]; v2 also [{"value": "-99", "label": "…"}].
+    const missingList: unknown[] = schema.missingValues === undefined ? [''] : Array.isArray(schema.missingValues) ? schema.missingValues : [null];
+    const missing = missingList.map((m) => (typeof m === 'string' ? { value: m } : isObject(m) && typeof m.value === 'string' ? { value: m.value, label: str(m.label) } : undefined));
+    if (missing.some((m) => m === undefined)) {
+      throw new AdapterError({ de: '"missingValues" muss Zeichenketten oder {"value": …, "label": …} aufführen', en: '"missingValues" must list strings or {"value": …, "label": …}' });
+    }
+
+    const name = str(descriptor.name);
+    const title = str(resource.title) ?? str(descriptor.title) ?? name;
+    const description = str(resource.description) ?? str(descriptor.description);
+    const sources = sourcesOf(list(resource.sources ?? descriptor.sources));
+    const license = licenseOf(list(resource.licenses ?? descriptor.licenses), options.dataset?.license !== undefined || mapping.dataset?.license !== undefined);
+    const about = Object.fromEntries(
+      (['name', 'version', 'created', 'last_updated'] as const).flatMap((k) => (str(descriptor[k]) ? [[k, descriptor[k]]] : [])),
+    );
+    const dataset: Partial<Dataset> = {
+      ...(name ? { id: IDENTIFIER_PATTERN.test(name) ? name : slug(name) } : {}),
+      ...(title ? { title } : {}),
+      ...(description ? { description } : {}),
+      ...(sources.length ? { sources } : {}),
+      ...(license ? { license } : {}),
+      extensions: { datapackage: { ...about, resource: String(resource.name ?? path), path } },
+    };
+
+    return tableToDocument(
+      {
+        table,
+        mapping,
+        dataset,
+        columnLabels: Object.fromEntries(fields.flatMap((f) => (str(f.title) ? [[String(f.name), str(f.title)!]] : []))),
+        numberFormats: Object.fromEntries(fields.flatMap((f) => {
+          const format = numberFormatOf(f);
+          return format ? [[String(f.name), format]] : [];
+        })),
+        missingValues: missing.map((m) => m!.value),
+        missingLabels: Object.fromEntries(missing.flatMap((m) => (m!.label ? [[m!.value.trim() || EMPTY_STATUS, m!.label]] : []))),
+      },
+      options,
+    );
+  } catch (error) {
+    if (error instanceof AdapterError && error.line !== undefined) error.file ??= path;
+    throw error;
   }
-
-  // Table Schema v1: ["", "NA"]; v2 also [{"value": "-99", "label": "…"}].
-  const missingList: unknown[] = schema.missingValues === undefined ? [''] : Array.isArray(schema.missingValues) ? schema.missingValues : [null];
-  const missing = missingList.map((m) => (typeof m === 'string' ? { value: m } : isObject(m) && typeof m.value === 'string' ? { value: m.value, label: str(m.label) } : undefined));
-  if (missing.some((m) => m === undefined)) {
-    throw new AdapterError({ de: '"missingValues" muss Zeichenketten oder {"value": …, "label": …} aufführen', en: '"missingValues" must list strings or {"value": …, "label": …}' });
-  }
-
-  const name = str(descriptor.name);
-  const title = str(resource.title) ?? str(descriptor.title) ?? name;
-  const description = str(resource.description) ?? str(descriptor.description);
-  const sources = sourcesOf(list(resource.sources ?? descriptor.sources));
-  const license = licenseOf(list(resource.licenses ?? descriptor.licenses), options.dataset?.license !== undefined || mapping.dataset?.license !== undefined);
-  const about = Object.fromEntries(
-    (['name', 'version', 'created', 'last_updated'] as const).flatMap((k) => (str(descriptor[k]) ? [[k, descriptor[k]]] : [])),
-  );
-  const dataset: Partial<Dataset> = {
-    ...(name ? { id: IDENTIFIER_PATTERN.test(name) ? name : slug(name) } : {}),
-    ...(title ? { title } : {}),
-    ...(description ? { description } : {}),
-    ...(sources.length ? { sources } : {}),
-    ...(license ? { license } : {}),
-    extensions: { datapackage: { ...about, resource: String(resource.name ?? path), path } },
-  };
-
-  return tableToDocument(
-    {
-      table,
-      mapping,
-      dataset,
-      columnLabels: Object.fromEntries(fields.flatMap((f) => (str(f.title) ? [[String(f.name), str(f.title)!]] : []))),
-      numberFormats: Object.fromEntries(fields.flatMap((f) => {
-        const format = numberFormatOf(f);
-        return format ? [[String(f.name), format]] : [];
-      })),
-      missingValues: missing.map((m) => m!.value),
-      missingLabels: Object.fromEntries(missing.flatMap((m) => (m!.label ? [[m!.value.trim() || EMPTY_STATUS, m!.label]] : []))),
-    },
-    options,
-  );
 }

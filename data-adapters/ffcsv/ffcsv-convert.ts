@@ -103,7 +103,8 @@ export class FfcsvConverter {
   private row(layout: FfcsvLayout, cells: string[], line: number): void {
     this.summary.rowsRead++;
     if (this.footer) {
-      this.footer.push(cells.join(';'));
+      // Notes, © and "Stand" are near the top of a footer; an endless one is counted, not kept.
+      if (this.footer.length < 1000) this.footer.push(cells.join(';'));
       skip(this.summary, 'footer', line);
       return;
     }

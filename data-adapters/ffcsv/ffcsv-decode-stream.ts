@@ -10,12 +10,18 @@
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import { AdapterError } from '../adapter-error.js';
-import type { Encoding } from '../decode.js';
+import { BINARY, hasUtf16Bom, hasUtf8Bom, mixedEncoding, TRUNCATED_UTF8, UTF16, UTF8_NOT_LATIN1, utf8LetterAt, type Encoding } from '../decode.js';
 
 const hasHighByte = (chunk: Uint8Array): boolean => {
   for (let i = 0; i < chunk.length; i++) if (chunk[i]! > 0x7f) return true;
   return false;
 };
+
+function countLineBreaks(chunk: Uint8Array): number {
+  let n = 0;
+  for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) n++;
+  return n;
+}
 
 export class DecodeStream extends Transform {
   /** Decided encoding; undefined while only ASCII was seen. */
@@ -24,9 +30,13 @@ export class DecodeStream extends Transform {
   private cp1252?: TextDecoder;
   private lastByte = -1;
   private lines = 1;
+  private readonly explicit: boolean;
+  /** Line of the first byte that is not UTF-8, once the stream reads Windows-1252. */
+  private invalidLine?: number;
 
   constructor(encoding?: Encoding) {
     super();
+    this.explicit = encoding !== undefined;
     if (encoding) this.use(encoding);
   }
 
@@ -43,10 +53,21 @@ export class DecodeStream extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     if (chunk.length === 0) return callback();
+    if (this.lastByte === -1 && hasUtf16Bom(chunk)) return callback(new AdapterError(UTF16, 1));
+    const nul = chunk.indexOf(0);
+    if (nul >= 0) return callback(new AdapterError(BINARY, this.lines + countLineBreaks(chunk.subarray(0, nul))));
     try {
       if (this.encoding === undefined && hasHighByte(chunk)) this.decide(chunk);
-      if (this.encoding === 'windows-1252') this.push(Buffer.from(this.cp1252!.decode(chunk, { stream: true }), 'utf8'));
-      else {
+      if (this.encoding === 'windows-1252') {
+        // UTF-8 letters (Ä, ö, ß: C3 80–BF) never occur in Windows-1252 text: a UTF-8 file, or a mixed one.
+        const letter = (this.lastByte === -1 && hasUtf8Bom(chunk)) || (this.lastByte === 0xc3 && chunk[0]! >= 0x80 && chunk[0]! <= 0xbf) ? 0 : utf8LetterAt(chunk);
+        if (letter >= 0) {
+          const line = this.lines + countLineBreaks(chunk.subarray(0, letter));
+          return callback(new AdapterError(this.invalidLine === undefined && this.explicit ? UTF8_NOT_LATIN1 : mixedEncoding(line, this.invalidLine ?? line), line));
+        }
+        if (this.invalidLine === undefined && hasHighByte(chunk)) this.invalidLine = this.lines;
+        this.push(Buffer.from(this.cp1252!.decode(chunk, { stream: true }), 'utf8'));
+      } else {
         // Validates only (fatal decoder); the parser reads the bytes themselves.
         if (this.utf8) this.utf8.decode(chunk, { stream: true });
         this.push(chunk);
@@ -55,7 +76,7 @@ export class DecodeStream extends Transform {
       return callback(new AdapterError({ de: 'die Datei ist kein gültiges UTF-8 (gemischte Kodierungen?): bitte --encoding windows-1252 angeben', en: 'the file is not valid UTF-8 (mixed encodings?): pass --encoding windows-1252' }, this.lines));
     }
     this.lastByte = chunk[chunk.length - 1]!;
-    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) this.lines++;
+    this.lines += countLineBreaks(chunk);
     callback();
   }
 
@@ -65,6 +86,7 @@ export class DecodeStream extends Transform {
       this.use('utf-8');
     } catch {
       this.use('windows-1252');
+      this.invalidLine = this.lines;
     }
   }
 
@@ -72,7 +94,7 @@ export class DecodeStream extends Transform {
     try {
       if (this.utf8) this.utf8.decode();
     } catch {
-      return callback(new AdapterError({ de: 'die Datei endet mitten in einem UTF-8-Zeichen: sie ist vermutlich abgeschnitten', en: 'the file ends inside a UTF-8 character: it is probably truncated' }, this.lines));
+      return callback(new AdapterError(TRUNCATED_UTF8, this.lines));
     }
     callback();
   }

@@ -8,7 +8,8 @@ import { parse as parseStream, CsvError, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, csvErrorReason } from '../adapter-error.js';
+import { MAX_LINE_BYTES } from '../limits.js';
 import { decode } from '../decode.js';
 import type { ImportResult } from '../types.js';
 import { FfcsvConverter, type FfcsvOptions } from './ffcsv-convert.js';
@@ -25,6 +26,8 @@ export const CSV_OPTIONS = {
   relax_column_count: true,
   // Labels may contain a stray quote; GENESIS does not quote fields.
   relax_quotes: true,
+  // A flat file's lines have a few hundred bytes; an endless "line" (a binary file, no line ends) is refused.
+  max_record_size: MAX_LINE_BYTES,
 } satisfies Options;
 
 /** Line breaks inside (quoted) fields, so that line numbers stay exact. */
@@ -39,7 +42,7 @@ function adapterError(error: unknown): unknown {
   if (error instanceof AdapterError) return error;
   if (error instanceof CsvError) {
     const line = (error as CsvError & { lines?: number }).lines;
-    return new AdapterError({ de: `keine lesbare CSV-Datei: ${error.message}`, en: `not a readable CSV file: ${error.message}` }, line);
+    return new AdapterError(csvErrorReason(error), line);
   }
   return error;
 }
@@ -56,7 +59,9 @@ export function importFfcsv(bytes: Uint8Array, options: FfcsvOptions = {}): Impo
   let encoding: string;
   try {
     ({ text, encoding } = decode(bytes, options.encoding));
-  } catch {
+  } catch (error) {
+    // UTF-16, binary, cut-off or mixed files keep their own reason.
+    if (!(error instanceof AdapterError) || !error.reason.en.startsWith('the file is not valid UTF-8: pass')) throw error;
     throw new AdapterError({ de: 'die Datei ist kein gültiges UTF-8: bitte --encoding windows-1252 angeben', en: 'the file is not valid UTF-8: pass --encoding windows-1252' }, firstInvalidLine(bytes));
   }
   const converter = new FfcsvConverter(options);

@@ -31,6 +31,27 @@ export interface GenesisMapping {
   dimensionLabels?: Record<string, Dimension['label']>;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks the shape of a mapping file (a hand-written JSON file) before it is used. */
+export function checkGenesisMapping(mapping: unknown): asserts mapping is GenesisMapping {
+  const fail = (field: string, de: string, en: string) => {
+    throw new AdapterError({ de: `Zuordnung: „${field}“ muss ${de} sein`, en: `mapping: "${field}" must be ${en}` });
+  };
+  if (!isObject(mapping)) return fail('', 'ein JSON-Objekt', 'a JSON object');
+  const texts = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (mapping.headerRows !== undefined && !texts(mapping.headerRows)) fail('headerRows', 'eine Liste von Texten', 'a list of strings');
+  if (mapping.labelColumns !== undefined && !texts(mapping.labelColumns)) fail('labelColumns', 'eine Liste von Texten', 'a list of strings');
+  if (mapping.indicators !== undefined) {
+    const ok = Array.isArray(mapping.indicators) && mapping.indicators.every((x) => isObject(x) && typeof x.id === 'string' && (x.columns === undefined || isObject(x.columns)));
+    if (!ok) fail('indicators', 'eine Liste von Objekten mit "id" (und "columns" als Objekt)', 'a list of objects with "id" (and "columns" as an object)');
+  }
+  for (const field of ['categories', 'dimensionLabels'] as const) {
+    const v = mapping[field];
+    if (v !== undefined && !(isObject(v) && (field === 'dimensionLabels' || Object.values(v).every(isObject)))) fail(field, 'ein Objekt', 'an object');
+  }
+}
+
 export interface GenesisImportOptions extends ImportOptions {
   mapping?: GenesisMapping;
 }

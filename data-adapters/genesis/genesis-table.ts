@@ -7,8 +7,9 @@
  * mapping step's job.
  */
 import { parse } from 'csv-parse/sync';
-import { AdapterError } from '../adapter-error.js';
+import { AdapterError, csvErrorReason } from '../adapter-error.js';
 import { decode, type Encoding } from '../decode.js';
+import { checkRowCount, MAX_ROWS } from '../limits.js';
 
 export interface GenesisRow {
   /** 1-based line number in the file, for messages. */
@@ -61,11 +62,12 @@ export function readGenesisTable(bytes: Uint8Array, options: { encoding?: Encodi
   }
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { delimiter: ';', relax_column_count: true, info: true, skip_empty_lines: false }) as unknown as typeof records;
+    records = parse(text, { delimiter: ';', relax_column_count: true, info: true, skip_empty_lines: false, to: MAX_ROWS + 1 }) as unknown as typeof records;
   } catch (error) {
     const e = error as Error & { lines?: number; line?: number };
-    throw new AdapterError({ de: `CSV-Fehler: ${e.message}`, en: `CSV: ${e.message}` }, e.lines ?? e.line);
+    throw new AdapterError(csvErrorReason(e), e.lines ?? e.line);
   }
+  checkRowCount(records.length, records.at(-1)?.info.lines);
 
   const first = records[0]?.record[0] ?? '';
   const code = CODE_LINE.exec(first)?.[1];

@@ -368,6 +368,7 @@ function prepareShapefile(
   const cache: Cache = { 'input.shp': binary(shpName), 'input.dbf': binary(found.dbf) };
   if (found.shx) cache['input.shx'] = binary(found.shx);
   if (found.cpg) cache['input.cpg'] = textual(found.cpg);
+  checkShapefileSizes(cache, { shp: shpName, dbf: found.dbf, shx: found.shx });
 
   let init = options.sourceCrs?.trim() || undefined;
   const prj = found.prj ? textual(found.prj) : undefined;
@@ -389,6 +390,42 @@ function prepareShapefile(
   // With an explicit source CRS the .prj is not read at all.
   if (init === undefined && prj !== undefined) cache['input.prj'] = prj;
   return { kind: 'shapefile', cache, main: 'input.shp', project: true, ...(init ? { init } : {}) };
+}
+
+/**
+ * A cut-off or damaged .shp, .shx or .dbf is refused before mapshaper reads it: mapshaper stops
+ * with an index error, or, for a short .shx, reads the missing shapes as empty and leaves them out.
+ * The .shp and .shx headers state the file length; the .dbf header its records and their length.
+ */
+function checkShapefileSizes(cache: Cache, names: { shp: string; dbf: string; shx?: string | undefined }): void {
+  const view = (name: string) => {
+    const b = cache[name] as Uint8Array;
+    return new DataView(b.buffer, b.byteOffset, b.byteLength);
+  };
+  const damaged = (file: string, de: string, en: string) =>
+    new AdapterError({ de: `${file} ist abgeschnitten oder beschädigt (${de}): bitte die vollständige Datei angeben`, en: `${file} is cut off or damaged (${en}): give the complete file` });
+  const main = (name: string, file: string) => {
+    const v = view(name);
+    if (v.byteLength < 100 || v.getInt32(0) !== 9994) throw damaged(file, 'kein Shapefile-Kopf', 'no Shapefile header');
+    const stated = v.getInt32(24) * 2;
+    if (stated !== v.byteLength) throw damaged(file, `laut Kopf ${stated} Bytes, vorhanden ${v.byteLength}`, `${stated} bytes according to its header, ${v.byteLength} present`);
+  };
+  main('input.shp', names.shp);
+  if (names.shx) main('input.shx', names.shx);
+  const dbf = view('input.dbf');
+  if (dbf.byteLength < 32) throw damaged(names.dbf, 'kein dBase-Kopf', 'no dBase header');
+  const records = dbf.getUint32(4, true);
+  const headerLength = dbf.getUint16(8, true);
+  const recordLength = dbf.getUint16(10, true);
+  if (headerLength < 33 || recordLength < 1) throw damaged(names.dbf, 'kein dBase-Kopf', 'no dBase header');
+  const needed = headerLength + records * recordLength;
+  if (dbf.byteLength < needed) throw damaged(names.dbf, `laut Kopf ${needed} Bytes, vorhanden ${dbf.byteLength}`, `${needed} bytes according to its header, ${dbf.byteLength} present`);
+  if (names.shx && (view('input.shx').byteLength - 100) / 8 !== records) {
+    throw new AdapterError({
+      de: `${names.shx} und ${names.dbf} passen nicht zusammen (${(view('input.shx').byteLength - 100) / 8} Formen, ${records} Datensätze): bitte die Dateien eines Shapefiles angeben`,
+      en: `${names.shx} and ${names.dbf} do not match (${(view('input.shx').byteLength - 100) / 8} shapes, ${records} records): give the files of one Shapefile`,
+    });
+  }
 }
 
 /**
@@ -446,8 +483,10 @@ function prepareJson(content: Uint8Array | string, name: string, options: GeoOpt
   if (type === 'Topology') {
     kind = 'topojson';
     changed = selectTopologyObject(doc as Topology, options.objectName, warnings);
+    checkTopology(doc as Topology, name);
   } else if (type === 'FeatureCollection' || type === 'Feature' || type === 'Polygon' || type === 'MultiPolygon') {
     kind = 'geojson';
+    checkGeoJson(doc as GeoJsonRoot, name);
     changed = dropNonPolygons(doc as GeoJsonRoot, warnings);
     const crs = crsOfGeoJson(doc as GeoJsonRoot);
     if (init === undefined && crs !== undefined) init = crs;
@@ -464,6 +503,53 @@ function prepareJson(content: Uint8Array | string, name: string, options: GeoOpt
     project: init !== undefined,
     ...(init ? { init } : {}),
   };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function malformed(name: string, de: string, en: string): AdapterError {
+  return new AdapterError({ de: `${name} ist beschädigt: ${de}`, en: `${name} is damaged: ${en}` });
+}
+
+/** A geometry mapshaper can read: null, or an object with a list of coordinates (of geometries for a collection). */
+function geometryOk(g: unknown): boolean {
+  if (g === null) return true;
+  if (!isObject(g) || typeof g.type !== 'string') return false;
+  return g.type === 'GeometryCollection' ? Array.isArray(g.geometries) && g.geometries.every(geometryOk) : Array.isArray(g.coordinates);
+}
+
+/** The structure mapshaper relies on (it stops with a TypeError otherwise). */
+function checkGeoJson(doc: GeoJsonRoot, name: string): void {
+  const bad = (what: string, whatEn: string) =>
+    malformed(name, `${what} hat keine gültige Geometrie („coordinates“ fehlt oder ist keine Liste)`, `${whatEn} has no valid geometry ("coordinates" missing or not a list)`);
+  if (doc.type === 'Polygon' || doc.type === 'MultiPolygon') {
+    if (!geometryOk(doc)) throw bad('die Geometrie', 'the geometry');
+  } else if (doc.type === 'Feature') {
+    if (doc.geometry !== undefined && !geometryOk(doc.geometry)) throw bad('das Gebiet', 'the feature');
+  } else if (Array.isArray(doc.features)) {
+    doc.features.forEach((f, i) => {
+      if (!isObject(f)) throw malformed(name, `Gebiet #${i + 1} ist kein GeoJSON-Feature`, `feature #${i + 1} is not a GeoJSON Feature`);
+      if (f.geometry !== undefined && !geometryOk(f.geometry)) throw bad(`Gebiet #${i + 1}`, `feature #${i + 1}`);
+    });
+  }
+}
+
+function checkTopology(doc: Topology & { arcs?: unknown; transform?: unknown }, name: string): void {
+  if (!Array.isArray(doc.arcs) || !doc.arcs.every(Array.isArray)) throw malformed(name, '„arcs“ fehlt oder ist keine Liste von Linien', '"arcs" missing or not a list of lines');
+  if (doc.transform !== undefined) {
+    const t = doc.transform as { scale?: unknown; translate?: unknown } | null;
+    const pair = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+    if (!isObject(t) || !pair(t.scale) || !pair(t.translate)) throw malformed(name, '„transform“ braucht „scale“ und „translate“ mit je zwei Zahlen', '"transform" needs "scale" and "translate" with two numbers each');
+  }
+  for (const [objectName, object] of Object.entries<unknown>(doc.objects ?? {})) {
+    const geometries: unknown = isObject(object) && object.type === 'GeometryCollection' ? object.geometries : [object];
+    if (!Array.isArray(geometries)) throw malformed(name, `Objekt „${objectName}“ hat keine Liste „geometries“`, `object ${JSON.stringify(objectName)} has no "geometries" list`);
+    geometries.forEach((g, i) => {
+      if (!isObject(g) || ((g.type === 'Polygon' || g.type === 'MultiPolygon') && !Array.isArray(g.arcs))) {
+        throw malformed(name, `Gebiet #${i + 1} in „${objectName}“ hat keine gültige Geometrie („arcs“)`, `feature #${i + 1} of ${JSON.stringify(objectName)} has no valid geometry ("arcs")`);
+      }
+    });
+  }
 }
 
 function parseJson(source: string, name: string): unknown {
@@ -500,7 +586,7 @@ function dropNonPolygons(doc: GeoJsonRoot, warnings: string[]): boolean {
     });
   }
   if (doc.type !== 'FeatureCollection') return false;
-  if (!Array.isArray(doc.features)) throw new AdapterError({ de: 'GeoJSON-FeatureCollection ohne "features"', en: 'GeoJSON FeatureCollection without "features"' });
+  if (!Array.isArray(doc.features)) throw new AdapterError({ de: 'die GeoJSON-FeatureCollection hat keine Liste „features“', en: 'the GeoJSON FeatureCollection has no "features" list' });
   const other = doc.features.filter((f) => f && f.geometry && !POLYGONAL.has(f.geometry.type ?? ''));
   if (other.length === 0) return false;
   const types = [...new Set(other.map((f) => String(f.geometry!.type)))].join(', ');
@@ -547,6 +633,9 @@ function selectTopologyObject(doc: Topology, objectName: string | undefined, war
     changed = true;
   }
   const object = doc.objects![name]!;
+  if (typeof object !== 'object' || object === null) {
+    throw new AdapterError({ de: `das TopoJSON-Objekt „${name}“ ist keine Geometrie`, en: `TopoJSON object ${JSON.stringify(name)} is not a geometry` });
+  }
   if (object.type !== 'GeometryCollection') {
     if (object.type && !POLYGONAL.has(object.type)) {
       throw new AdapterError({
@@ -783,7 +872,22 @@ async function runMapshaper(argv: string[], cache: Cache, notes: string[], init:
         en: `source coordinate system ${JSON.stringify(init)} (--source-crs) not usable: ${message}`,
       });
     }
-    throw new AdapterError({ de: `mapshaper: ${message}`, en: `mapshaper: ${message}` });
+    if (/\.prj/i.test(message)) {
+      throw new AdapterError({
+        de: `die .prj-Datei ist nicht lesbar (abgeschnitten?): bitte vollständig oder das Koordinatensystem mit --source-crs angeben (mapshaper: ${message})`,
+        en: `the .prj file is not readable (cut off?): give it complete, or the coordinate system with --source-crs (mapshaper: ${message})`,
+      });
+    }
+    // mapshaper's own checks throw a UserError; anything else means input it could not make sense of.
+    // A JavaScript engine error (TypeError, RangeError …) says nothing to the user and is left out.
+    if (error instanceof Error && error.name !== 'UserError') {
+      const detail = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError ? '' : ` (mapshaper: ${message})`;
+      throw new AdapterError({
+        de: `die Datei ist beschädigt oder hat einen unerwarteten Aufbau${detail}`,
+        en: `the file is damaged or not laid out as expected${detail}`,
+      });
+    }
+    throw new AdapterError({ de: `mapshaper konnte die Datei nicht verarbeiten: ${message}`, en: `mapshaper could not process the file: ${message}` });
   } finally {
     restore();
   }

@@ -22,7 +22,10 @@ export function observationsCsv(store: DataStore, observations: readonly StoredO
 }
 
 export function csvHref(csv: string): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+  // A lone surrogate (possible in JSON text) has no UTF-8 form: U+FFFD, as every UTF-8 encoder writes
+  // it — encodeURIComponent would throw at the page instead.
+  const wellFormed = csv.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(wellFormed)}`;
 }
 
 /** Starts a download of a data: URL. */

@@ -106,10 +106,13 @@ export abstract class KdElement extends LitElement {
         if (!(this.data instanceof DataStore)) for (const w of store.warnings) console.warn(`[kreisdossier] <${this.localName}>: ${w}`);
         this.loadState = { status: 'ready', store };
       })
-      .catch((error: unknown) => {
-        if (token !== this.loadToken) return;
-        this.loadState = { status: 'error', error: asDataError(error) };
-      });
+      .catch((error: unknown) =>
+        // A failure may come before the texts: an English alert (and its console warning) must not start out German.
+        loadLocale(this.locale).then(() => {
+          if (token !== this.loadToken) return;
+          this.loadState = { status: 'error', error: asDataError(error) };
+        }),
+      );
   }
 
   private retry = (): void => {
@@ -139,7 +142,12 @@ export abstract class KdElement extends LitElement {
   }
 
   protected renderPlaceholder(): TemplateResult {
-    return html`<div class="placeholder" part="placeholder" role="status">${msg('Daten werden geladen …', { id: 'loading' })}</div>`;
+    return html`<div class="placeholder" part="placeholder" role="status">${this.loadingText()}</div>`;
+  }
+
+  /** "Daten werden geladen …" — said only once the element's language is here: an English page never hears it in German. */
+  protected loadingText(): string {
+    return isLocaleLoaded(this.locale) ? msg('Daten werden geladen …', { id: 'loading' }) : '';
   }
 
   /** Warns once per distinct error and tells the page. */

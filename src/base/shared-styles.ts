@@ -31,8 +31,22 @@ export const sharedStyles = css`
     display: block;
     box-sizing: border-box;
     font-family: var(--kd-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--kd-font-size, 1rem);
+    /* medium: the reader's default size, not the page's root size (a CMS's "html { font-size: 62.5% }" would
+       make 1rem unreadably small) */
+    font-size: var(--kd-font-size, medium);
     line-height: 1.5;
+    /* The element's own typography: text properties a page gives its body do not leak in (colour does, by
+       design). Rules on the element itself, e.g. a reader's text-spacing override, still apply. */
+    font-style: normal;
+    font-weight: normal;
+    font-variant: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
     color: var(--kd-color-text, inherit);
     background: var(--kd-color-background, transparent);
     min-height: var(--kd-min-height, 12rem);

@@ -50,7 +50,8 @@ export class DataStore {
   /** Dossier topics in file order, each with the file and index it came from (for messages naming the JSON path). */
   readonly dossierTopics: Array<{ topic: DossierTopic; source: string; index: number }> = [];
   /** @internal Filled while combining. */
-  readonly statusSymbols: NonNullable<KreisdossierDocument['statusSymbols']> = {};
+  // Keys come from data: no inherited "toString" or "constructor" (and "__proto__" stays a key).
+  readonly statusSymbols: NonNullable<KreisdossierDocument['statusSymbols']> = Object.create(null);
   /** @internal */
   readonly byIndicator = new Map<string, StoredObservation[]>();
   /** @internal */

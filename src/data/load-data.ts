@@ -4,6 +4,7 @@
  * 2. otherwise every `src` URL (space-separated) and every inline
  *    `<script type="application/json">` child, combined.
  */
+import type { KreisdossierDocument } from '../format/types.js';
 import { validateDocument } from '../format/validate.js';
 import { DataError, locate } from './data-error.js';
 import { DataStore, type SourcedDocument } from './data-store.js';
@@ -38,6 +39,8 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
     await pause();
     return sources.data;
   }
+  // An empty list of documents is no data at all, not an empty store (which would blame the attributes).
+  if (Array.isArray(sources.data) && sources.data.length === 0) throw new DataError('no-data', { source: 'data' });
   if (sources.data !== undefined && sources.data !== null) return DataStore.combine(fromProperty(sources.data));
 
   const urls = (sources.src ?? '').split(/\s+/).filter(Boolean);
@@ -52,5 +55,16 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
     urls.map(async (url) => ({ source: absoluteUrl(url), document: await loadDocument(url, sources.timeoutMs, sources.reload) })),
   );
   // Many files: combined one per task, so the page stays responsive while a dossier loads.
-  return fetched.length + inlineDocs.length > 1 ? DataStore.combineInSlices([...fetched, ...inlineDocs], pause) : DataStore.combine([...fetched, ...inlineDocs]);
+  if (fetched.length + inlineDocs.length > 1) return DataStore.combineInSlices([...fetched, ...inlineDocs], pause);
+  if (inlineDocs.length) return DataStore.combine(inlineDocs);
+  // One file, however many elements show it: combined once, and in a task of its own — every element waiting
+  // for the file resumes in the same task, and five stores of a 10 MB file built there froze the page for seconds.
+  const file = fetched[0]!.document;
+  await pause();
+  let store = singleFileStores.get(file);
+  if (!store) singleFileStores.set(file, (store = DataStore.combine(fetched)));
+  return store;
 }
+
+/** Stores of one fetched file, shared by the elements showing it (a store does not change once combined). */
+const singleFileStores = new WeakMap<KreisdossierDocument, DataStore>();

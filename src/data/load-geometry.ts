@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
+import { formatPath, problem, type PathSegment } from '../format/problem.js';
 import { DataError } from './data-error.js';
 import { absoluteUrl } from './document-cache.js';
 import { fetchText } from './fetch-document.js';
@@ -31,7 +32,8 @@ function fetchJson(url: string, timeoutMs: number | undefined): Promise<unknown>
       try {
         return JSON.parse(text) as unknown;
       } catch (cause) {
-        throw new DataError('json', { source: url, cause });
+        // Like a data file: the parser's reason at `$`, for the console.
+        throw new DataError('json', { source: url, cause, problems: [{ ...problem('$', 'json-syntax', { detail: (cause as Error).message }), source: url }] });
       }
     });
     cache.set(url, pending);
@@ -62,28 +64,38 @@ function isFeatureCollection(json: unknown): json is FeatureCollection {
 export async function loadGeometry(source: GeometrySource, timeoutMs?: number): Promise<RegionFeature[]> {
   const url = absoluteUrl(source.url);
   const json = await fetchJson(url, timeoutMs);
-  const invalid = () => new DataError('geometry', { source: url, value: source.keyProperty });
+  /** The error names where in the file the key (or the collection) was expected, for the console. */
+  const invalid = (path: PathSegment[] | string, code: 'missing' | 'one-of', params: Record<string, string>) =>
+    new DataError('geometry', { source: url, value: source.keyProperty, problems: [{ ...problem(path, code, params), source: url }] });
+  const type = typeof json === 'object' && json !== null ? String((json as { type?: unknown }).type) : String(json);
   let collection: FeatureCollection;
+  /** Where the features are: `$.features` or `$.objects.<name>.geometries`. */
+  let featuresPath: PathSegment[] = ['features'];
   if (isTopology(json)) {
     const name = source.object ?? Object.keys(json.objects)[0];
-    const object = name ? json.objects[name] : undefined;
-    if (!object) throw invalid();
+    // Own keys only: an `object` or `key-property` named "constructor" is no inherited property.
+    const object = name && Object.hasOwn(json.objects, name) ? json.objects[name] : undefined;
+    if (!object) throw invalid(['objects', name ?? ''], 'missing', { name: name ?? 'objects' });
+    featuresPath = ['objects', name!, 'geometries'];
     const converted = topoFeature(json, object) as FeatureCollection | Feature;
     collection = converted.type === 'FeatureCollection' ? converted : { type: 'FeatureCollection', features: [converted] };
   } else if (isFeatureCollection(json)) {
     collection = json;
   } else {
-    throw invalid();
+    throw invalid(['type'], 'one-of', { value: type, options: 'FeatureCollection, Topology' });
   }
   const features: RegionFeature[] = [];
   for (const f of collection.features) {
     const geometry = f.geometry as Geometry | null;
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
-    const raw = source.keyProperty === 'id' ? f.id : f.properties?.[source.keyProperty];
+    const raw = source.keyProperty === 'id' ? f.id : f.properties && Object.hasOwn(f.properties, source.keyProperty) ? f.properties[source.keyProperty] : undefined;
     if (raw === undefined || raw === null || raw === '') continue;
     features.push({ ...(f as Feature<Polygon | MultiPolygon, Record<string, unknown>>), properties: { ...f.properties }, key: String(raw) });
   }
   // A file whose features carry no key at all is the wrong file (or the wrong key-property).
-  if (features.length === 0) throw invalid();
+  if (features.length === 0) {
+    const keyPath = source.keyProperty === 'id' ? ['id'] : ['properties', source.keyProperty];
+    throw invalid(`${formatPath(featuresPath)}[*]${formatPath(keyPath).slice(1)}`, 'missing', { name: source.keyProperty });
+  }
   return features;
 }

@@ -37,9 +37,28 @@ export function words(value: string | undefined): string[] {
   return (value ?? '').split(/\s+/).filter(Boolean);
 }
 
+/**
+ * Nothing to show for the selection: no observation of the indicator (`withValue`: none with a number) for
+ * the regions and periods shown. The problem names where in the files such observations would be, for the
+ * console: `$.observations[?(@.indicator=='x' && @.region=='15085')]` (a few regions or periods are named).
+ */
+export function noValues(store: DataStore, indicator: string, withValue = false, where: { regions?: readonly string[]; periods?: readonly string[] } = {}): DataError {
+  const anyOf = (field: string, values: readonly string[] = []) =>
+    values.length === 0 || values.length > 3 ? [] : [values.length === 1 ? `@.${field}=='${values[0]}'` : `(${values.map((v) => `@.${field}=='${v}'`).join(' || ')})`];
+  const conditions = [`@.indicator=='${indicator}'`, ...anyOf('region', where.regions), ...anyOf('period', where.periods), ...(withValue ? ['@.value != null'] : [])];
+  const path = `$.observations[?(${conditions.join(' && ')})]`;
+  const located = { ...problem(path, 'min-items'), source: store.sources.join(' ') };
+  return new DataError('empty', { source: located.source, problems: [located] });
+}
+
 /** The indicator an element names, or the only one in the data. */
 export function resolveIndicator(store: DataStore, id: string | undefined): Indicator {
   const ids = [...store.indicators.keys()];
+  if (!id && ids.length === 0) {
+    // e.g. only a boundary file: "several indicators, choose one" would be wrong.
+    const located = { ...problem('$.indicators', 'min-items'), source: store.sources.join(' ') };
+    throw new DataError('empty', { source: located.source, problems: [located] });
+  }
   const chosen = id || (ids.length === 1 ? ids[0]! : '');
   const indicator = store.indicators.get(chosen);
   if (!indicator) throw unknownValue(store, 'unknown-indicator', chosen, '$.indicators[*].id', ids);
@@ -85,6 +104,6 @@ export function select(store: DataStore, attrs: SelectionAttributes): Selection 
   const regions = resolveRegions(store, indicator, keys.length ? keys : store.regionsWithData(indicator.id));
   const periods = resolvePeriods(store, indicator, attrs);
   const observations = store.observations({ indicator: indicator.id, regions: regions.map((r) => r.key), periods, breakdown });
-  if (observations.length === 0) throw new DataError('empty', { source: store.sources.join(' ') });
+  if (observations.length === 0) throw noValues(store, indicator.id, false, { regions: regions.map((r) => r.key), periods });
   return { indicator, regions, periods, breakdown, observations };
 }

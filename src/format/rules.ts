@@ -120,6 +120,12 @@ export function checkRules(doc: KreisdossierDocument): Problem[] {
       }
     }
 
+    // 1e308 is finite, but differences, sums and indexes of such numbers are not: every number an element
+    // shows or derives must stay exact and finite. No official statistic comes near 2^53.
+    if (o.value !== null && Math.abs(o.value) > Number.MAX_SAFE_INTEGER) {
+      problems.push(problem(at('value'), o.value > 0 ? 'max-value' : 'min-value', { value: String(o.value), limit: o.value > 0 ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER }));
+    }
+
     if (o.status !== undefined) {
       if (!statusInfo.has(o.status)) statusInfo.set(o.status, statusSymbolInfo(o.status, doc.statusSymbols));
       const info = statusInfo.get(o.status);

@@ -58,7 +58,9 @@ const date = v.pipe(v.string(), v.regex(DATE_PATTERN, 'date'));
 const dateTime = v.pipe(v.string(), v.regex(DATE_TIME_PATTERN, 'date-time'));
 const httpUrl = v.pipe(v.string(), v.regex(HTTP_URL_PATTERN, 'http-url'));
 /** A URL of a file, relative to the data file or absolute http(s). */
-const fileUrl = v.pipe(v.string(), v.nonEmpty('empty-text'), v.check((s) => !/^\s*[a-z][a-z0-9+.-]*:/i.test(s) || HTTP_URL_PATTERN.test(s), 'file-url'));
+/** The URL as the browser's URL parser reads it: without tabs and line breaks, trimmed of controls and spaces ("da\tta:" is "data:"). */
+const asParsed = (s: string) => s.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+const fileUrl = v.pipe(v.string(), v.nonEmpty('empty-text'), v.check((s) => !/^[a-z][a-z0-9+.-]*:/i.test(asParsed(s)) || HTTP_URL_PATTERN.test(s), 'file-url'));
 
 /** German text, or German with an optional English translation. */
 export const LocalizedTextSchema = v.union(

@@ -41,7 +41,8 @@ export function statusSymbolInfo(
   symbol: string,
   declared?: KreisdossierDocument['statusSymbols'],
 ): StatusSymbolInfo | undefined {
-  const own = declared?.[symbol];
+  // Own keys only: "toString" or "constructor" are not declared just because every object has them.
+  const own = declared && Object.hasOwn(declared, symbol) ? declared[symbol] : undefined;
   if (own) return { symbol, label: localize(own.label), replacesValue: own.replacesValue };
   const official = OFFICIAL.find(([s]) => s === symbol);
   return official && { symbol, replacesValue: official[1], label: official[2]() };

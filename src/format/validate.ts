@@ -11,6 +11,8 @@ export type ValidationResult =
 
 /** Checks a parsed value against the schema and the format's rules; reports every problem. */
 export function validateDocument(input: unknown): ValidationResult {
+  // valibot takes an array for an object with every field missing: say what it is instead.
+  if (Array.isArray(input)) return { valid: false, problems: [problem('$', 'wrong-type', { expected: 'object', received: 'array' })] };
   const parsed = v.safeParse(DocumentSchema, input, { abortEarly: false });
   if (!parsed.success) return { valid: false, problems: problemsFromIssues(parsed.issues) };
   const problems = checkRules(parsed.output);
@@ -21,7 +23,9 @@ export function validateDocument(input: unknown): ValidationResult {
 export function parseDocument(text: string): ValidationResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A UTF-8 byte order mark (Windows editors, Excel exports) is not part of the JSON (RFC 8259, 8.1);
+    // `fetch().text()` drops it already, text from a CMS template or a file read in Node keeps it.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     return { valid: false, problems: [problem('$', 'json-syntax', { detail: (error as Error).message })] };
   }

@@ -8,8 +8,12 @@ import type { Region } from '../format/types.js';
 import { currentLocale } from './locale.js';
 
 /** What GENESIS and BKG append after a comma: the kind of region, not part of its name. */
-const TYPE_SUFFIX =
-  /^(.*?),\s*((?:(?:Landkreis|Kreis|kreisfreie Stadt|Stadtkreis|Stadt|Landeshauptstadt|Hansestadt|Universitätsstadt|Große Kreisstadt|Gemeinde|Markt|Flecken|Regionalverband|Stat\. Region|Region)(?:,\s*)?)+)$/i;
+const TYPES = 'Landkreis|Kreis|kreisfreie Stadt|Stadtkreis|Stadt|Landeshauptstadt|Hansestadt|Universitätsstadt|Große Kreisstadt|Gemeinde|Markt|Flecken|Regionalverband|Stat\\. Region|Region';
+/**
+ * Types are separated by commas. (Not `(?:type(?:,\s*)?)+`: "Stadtkreis" is also "Stadt" + "kreis",
+ * and a name from the data such as "x, StadtkreisStadtkreis…!" made that backtrack exponentially.)
+ */
+const TYPE_SUFFIX = new RegExp(`^(.*?),\\s*((?:${TYPES})(?:,\\s*(?:${TYPES}))*(?:,\\s*)?)$`, 'i');
 
 /** "Harz, Landkreis" → "Landkreis Harz"; "Magdeburg, kreisfreie Stadt, Landeshauptstadt" → "Magdeburg". */
 export function proseName(region: Region): string {

@@ -23,5 +23,7 @@ const ENGLISH_UNITS: Record<string, string> = {
 export function localizeUnit(unit: LocalizedText): string {
   const text = localize(unit);
   if (currentLocale() !== 'en' || (typeof unit !== 'string' && unit.en)) return text;
-  return ENGLISH_UNITS[text.trim()] ?? text;
+  const key = text.trim();
+  // Own keys only: a unit such as "constructor" is not an inherited property.
+  return Object.hasOwn(ENGLISH_UNITS, key) ? ENGLISH_UNITS[key]! : text;
 }

@@ -6,8 +6,8 @@
  * so they cannot disagree.
  */
 import type { DataStore, StoredObservation } from '../data/data-store.js';
-import { DataError } from '../data/data-error.js';
 import {
+  noValues,
   resolveBreakdown,
   resolveIndicator,
   resolvePeriods,
@@ -129,7 +129,10 @@ interface Context {
 
 function base(ctx: Context, rest: Partial<ChartModel> & Pick<ChartModel, 'categoryKind' | 'categories' | 'series'>): ChartModel {
   const observations = rest.series.flatMap((s) => s.points.map((p) => p.observation)).filter((o): o is StoredObservation => !!o);
-  if (observations.length === 0) throw new DataError('empty', { source: ctx.store.sources.join(' ') });
+  if (observations.length === 0) {
+    const regions = [...rest.series.map((s) => s.region?.key), ...rest.categories.map((c) => c.region?.key)].filter((k): k is string => !!k);
+    throw noValues(ctx.store, ctx.indicator.id, false, { regions });
+  }
   return {
     type: ctx.type,
     indicator: ctx.indicator,
@@ -204,7 +207,7 @@ function latestPeriod(ctx: Context, regions: readonly Region[], breakdown = ctx.
   for (let i = ctx.periods.length - 1; i >= 0; i--) {
     if (regions.some((r) => hasValue(ctx, r.key, ctx.periods[i]!, breakdown))) return ctx.periods[i]!;
   }
-  throw new DataError('empty', { source: ctx.store.sources.join(' ') });
+  throw noValues(ctx.store, ctx.indicator.id, true);
 }
 
 /** Periods as categories; Stichtage on the same day each year are ticked with the year alone. */

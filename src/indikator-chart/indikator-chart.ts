@@ -178,7 +178,7 @@ export class IndikatorChart extends KdElement {
   };
 
   protected override renderPlaceholder(): TemplateResult {
-    return html`<div class="placeholder chart-placeholder" part="placeholder" role="status">${msg('Daten werden geladen …', { id: 'loading' })}</div>`;
+    return html`<div class="placeholder chart-placeholder" part="placeholder" role="status">${this.loadingText()}</div>`;
   }
 
   /** The model is rebuilt only when what it depends on changes, so focus and toggles never redraw the chart. */

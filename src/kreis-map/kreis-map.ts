@@ -11,6 +11,7 @@ import { resolveColor } from '../base/resolve-color.js';
 import { spokenValue } from '../base/value-view.js';
 import { DataError } from '../data/data-error.js';
 import { words } from '../data/selection.js';
+import { problem } from '../format/problem.js';
 import type { DataStore } from '../data/data-store.js';
 import { loadGeometry, prefetchGeometry, type RegionFeature } from '../data/load-geometry.js';
 import { formatPeriod } from '../i18n/format.js';
@@ -215,6 +216,12 @@ export class KreisMap extends KdElement {
     return { url: new URL(ref.url, base).href, keyProperty: this.keyProperty ?? ref.keyProperty, object: ref.object, attribution: this.geoAttribution ?? ref.attribution };
   }
 
+  /** Loads again; a boundary file that failed is fetched again too (the retry button). */
+  override reload(bypassHttpCache = false): void {
+    if (this.geoState?.status === 'error') this.geoState = { status: 'idle' };
+    super.reload(bypassHttpCache);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.loadState.status !== 'ready') return;
@@ -268,13 +275,15 @@ export class KreisMap extends KdElement {
   }
 
   protected override renderPlaceholder(): TemplateResult {
-    return html`<div class="placeholder map-placeholder" part="placeholder" role="status">${msg('Daten werden geladen …', { id: 'loading' })}</div>`;
+    return html`<div class="placeholder map-placeholder" part="placeholder" role="status">${this.loadingText()}</div>`;
   }
 
   protected override renderData(store: DataStore): TemplateResult {
     const source = this.geoSource(store);
     if (!source) {
-      throw new DataError('geometry', { source: store.sources.join(' '), value: this.keyProperty ?? 'ags', message: 'no geometry' });
+      // Neither a `geo` attribute nor a geometry reference in the data.
+      const located = { ...problem('$.geometry', 'missing', { name: 'geometry' }), source: store.sources.join(' ') };
+      throw new DataError('geometry', { source: located.source, value: this.keyProperty ?? 'ags', message: 'no geometry', problems: [located] });
     }
     if (this.geoState.status === 'error') throw this.geoState.error;
     if (this.geoState.status !== 'ready') return this.renderPlaceholder();
@@ -451,6 +460,12 @@ export class KreisMap extends KdElement {
       });
       map.on('render', () => this.positionLabels());
       map.on('idle', () => {
+        // A model that came while the map was busy (updated() skips a map whose style or data is still
+        // loading) is applied now; otherwise the map would keep showing the old one.
+        if (this.map === map && this.model && this.mapModel !== this.model) {
+          this.updateMap(this.model);
+          return;
+        }
         if (this.renderPending && this.mapModel === this.model) {
           this.renderPending = false;
           this.dispatchRendered();

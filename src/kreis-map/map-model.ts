@@ -8,7 +8,7 @@ import polylabel from 'polylabel';
 import type { DataStore, StoredObservation } from '../data/data-store.js';
 import { DataError } from '../data/data-error.js';
 import type { RegionFeature } from '../data/load-geometry.js';
-import { resolveBreakdown, resolveIndicator, resolvePeriods, words } from '../data/selection.js';
+import { noValues, resolveBreakdown, resolveIndicator, resolvePeriods, words } from '../data/selection.js';
 import { problem } from '../format/problem.js';
 import type { Indicator, Region, RegionLevel } from '../format/types.js';
 import { CLASS_SCHEMES, DIVERGING_SCHEMES, SEQUENTIAL_SCHEMES } from '../generated/palette.js';
@@ -106,6 +106,29 @@ export function shownLevel(store: DataStore, indicatorId: string | undefined, pa
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/**
+ * A map shows one level: boundary files holding Kreise and Gemeinden together would otherwise draw them on
+ * top of each other and classify Kreis totals with Gemeinde values. Below a named region the nearest level
+ * (the shortest keys) is shown; without one, the level with the most data. The rest is named in the console.
+ */
+function oneLevel(store: DataStore, indicator: Indicator, shown: RegionFeature[], parent: string | undefined, geometryUrl: string): RegionFeature[] {
+  const byLength = new Map<number, RegionFeature[]>();
+  for (const f of shown) {
+    let list = byLength.get(f.key.length);
+    if (!list) byLength.set(f.key.length, (list = []));
+    list.push(f);
+  }
+  if (byLength.size < 2) return shown;
+  const lengths = [...byLength.keys()].sort((a, b) => a - b);
+  const withData = (length: number) => byLength.get(length)!.filter((f) => store.hasData(indicator.id, f.key)).length;
+  const chosen = parent && parent !== 'DG' ? lengths[0]! : lengths.reduce((best, l) => (withData(l) > withData(best) ? l : best));
+  const left = shown.filter((f) => f.key.length !== chosen);
+  console.warn(
+    `[kreisdossier] <kreis-map>: ${geometryUrl}: $.features[*].properties: the boundaries mix levels; ${left.length} regions with keys of ${[...new Set(left.map((f) => f.key.length))].join('/')} digits (e.g. ${left[0]!.key}) are not shown, only the ${byLength.get(chosen)!.length} with keys of ${chosen} digits.`,
+  );
+  return byLength.get(chosen)!;
+}
+
 export function buildMapModel(store: DataStore, features: readonly RegionFeature[], attrs: MapAttributes, geometryUrl = ''): MapModel {
   const indicator = resolveIndicator(store, attrs.indicator);
   const breakdown = resolveBreakdown(store, indicator, attrs.breakdown);
@@ -116,7 +139,7 @@ export function buildMapModel(store: DataStore, features: readonly RegionFeature
       ? 'breaks'
       : 'quantile';
   const parent = words(attrs.region)[0];
-  const shown = featuresUnder(features, parent);
+  let shown = featuresUnder(features, parent);
   if (shown.length === 0) {
     // The boundary file, not the data, lacks the region: say so with its path and URL.
     const options = [...new Set(features.map((f) => f.key.slice(0, Math.max(2, f.key.length - 3))))].slice(0, 50).join(', ');
@@ -124,13 +147,20 @@ export function buildMapModel(store: DataStore, features: readonly RegionFeature
     throw new DataError('unknown-region', { value: parent ?? '', problems: [located], source: geometryUrl });
   }
 
+  shown = oneLevel(store, indicator, shown, parent, geometryUrl);
+
   const keys = new Set(shown.map((f) => f.key));
   const withData = store.regionsWithData(indicator.id).filter((k) => keys.has(k));
+  if (withData.length === 0 && store.regionsWithData(indicator.id).length > 0) {
+    // Boundaries and data share no key: the wrong boundary file (or level) for these data.
+    const located = { ...problem('$.features[*].properties', 'unknown-region', { value: shown[0]!.key }), source: geometryUrl };
+    throw new DataError('empty', { source: geometryUrl, problems: [located] });
+  }
   const periods = resolvePeriods(store, indicator, { period: attrs.period });
   const period =
     attrs.period ??
     [...periods].reverse().find((p) => withData.some((k) => (store.get(indicator.id, k, p, breakdown)?.value ?? null) !== null));
-  if (!period) throw new DataError('empty', { source: store.sources.join(' ') });
+  if (!period) throw noValues(store, indicator.id, true);
   const highlight = attrs.highlight || undefined;
 
   const regions: MapRegion[] = shown.map((feature) => ({
@@ -145,7 +175,7 @@ export function buildMapModel(store: DataStore, features: readonly RegionFeature
   regions.sort((a, b) => a.name.localeCompare(b.name, 'de'));
 
   const values = regions.map((r) => r.observation?.value).filter((v): v is number => typeof v === 'number');
-  if (values.length === 0) throw new DataError('empty', { source: store.sources.join(' ') });
+  if (values.length === 0) throw noValues(store, indicator.id, true);
   const count = Math.min(9, Math.max(1, Math.round(attrs.classes ?? 5)));
   const breaks = words(attrs.breaks).map(Number).filter(Number.isFinite);
   const classes = classify(values, count, classification, breaks);

@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { KdElement } from '../base/kd-element.js';
 import { DataError } from '../data/data-error.js';
 import type { DataStore } from '../data/data-store.js';
-import { resolveIndicator, unknownValue, words } from '../data/selection.js';
+import { noValues, resolveIndicator, unknownValue, words } from '../data/selection.js';
 import { problem } from '../format/problem.js';
 import { REGION_LEVELS } from '../format/schema.js';
 import type { Region } from '../format/types.js';
@@ -154,7 +154,12 @@ export class RegionAuswahl extends KdElement {
       }
       regions = regions.filter((r) => levels.includes(r.level));
     }
-    if (regions.length === 0) throw new DataError('empty', { source: store.sources.join(' ') });
+    if (regions.length === 0) {
+      if (this.indicator && store.regionsWithData(this.indicator).length === 0) throw noValues(store, this.indicator);
+      const filter = levels.length ? `[?(${levels.map((l) => `@.level=='${l}'`).join(' || ')})]` : '';
+      const located = { ...problem(`$.regions${filter}`, 'min-items'), source: store.sources.join(' ') };
+      throw new DataError('empty', { source: located.source, problems: [located] });
+    }
     this.candidates = { store, indicator: this.indicator, level: this.level, only: this.regions, index: searchIndex(regions), keys: new Set(regions.map((r) => r.key)) };
     return this.candidates;
   }

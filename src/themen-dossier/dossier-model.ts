@@ -7,7 +7,7 @@
  */
 import type { DataStore } from '../data/data-store.js';
 import { TOPICS } from '../format/schema.js';
-import type { DossierSection, Indicator, Region, RegionLevel, Topic } from '../format/types.js';
+import type { DossierSection, Indicator, LocalizedText, Region, RegionLevel, Topic } from '../format/types.js';
 import { keyFigure, type KeyFigure } from './key-figures.js';
 
 /** A section's indicator the data has, and what can be shown of it for the region. */
@@ -79,6 +79,13 @@ export function indicatorsWithData(store: DataStore, topic: Topic, region: Regio
   return [...store.indicators.values()].filter((i) => i.topic === topic && (hasOwn(store, i, region) || hasBelow(store, i, region)));
 }
 
+/** "Arbeitslosenquote auf der Karte" / "Unemployment rate on the map". */
+function onTheMap(label: LocalizedText): LocalizedText {
+  const de = typeof label === 'string' ? label : label.de;
+  const en = typeof label === 'string' ? label : (label.en ?? label.de);
+  return { de: `${de} auf der Karte`, en: `${en} on the map` };
+}
+
 /** A layout for a topic no definition describes: key figures, then a chart and a map per indicator. */
 function defaultSections(store: DataStore, indicators: Indicator[]): DossierSection[] {
   const sections: DossierSection[] = [{ id: 'kennzahlen', title: { de: 'Kennzahlen', en: 'Key figures' }, element: 'figures', indicators: indicators.map((i) => i.id) }];
@@ -91,7 +98,8 @@ function defaultSections(store: DataStore, indicators: Indicator[]): DossierSect
       indicators: [indicator.id],
       ...(overTime ? {} : { options: { type: 'bar' } }),
     });
-    if (store.geometries.length) sections.push({ id: `${indicator.id}-karte`, title: indicator.label, element: 'map', indicators: [indicator.id] });
+    // Its own title: two sections (landmarks) named alike cannot be told apart by a screen reader.
+    if (store.geometries.length) sections.push({ id: `${indicator.id}-karte`, title: onTheMap(indicator.label), element: 'map', indicators: [indicator.id] });
   }
   return sections;
 }

@@ -21,6 +21,15 @@ export const dossierStyles = css`
   .dossier > * + * {
     margin-top: 2rem;
   }
+  /* Composed elements take the dossier's typography (also a font or text spacing the page set on the dossier). */
+  indikator-chart,
+  indikator-tabelle,
+  kreis-map,
+  region-auswahl {
+    font: inherit;
+    letter-spacing: inherit;
+    word-spacing: inherit;
+  }
   h2,
   h3,
   h4,
@@ -143,7 +152,7 @@ export const dossierStyles = css`
     overflow-wrap: anywhere;
   }
   .value .unit {
-    font-size: 1rem;
+    font-size: calc(1em / 1.75); /* the tile's text size (the value is 1.75em) */
     font-weight: 400;
     overflow-wrap: normal;
   }

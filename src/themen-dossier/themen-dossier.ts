@@ -26,8 +26,11 @@ import { hashFor, readHash, type ViewState } from './url-state.js';
 const FIRST_SECTIONS = 2;
 const SECTIONS_PER_TASK = 3;
 
-/** Attributes a section's `options` may not set: the dossier owns the data and the region. */
-const OWNED_ATTRIBUTES = new Set(['src', 'lang', 'theme', 'linked']);
+/**
+ * Attributes a section's `options` may not set: the dossier owns the data and the region; and no URL of
+ * code, boundaries or a basemap comes from data (`maplibre-url` is imported as a script module).
+ */
+const OWNED_ATTRIBUTES = new Set(['src', 'lang', 'theme', 'linked', 'geo', 'basemap', 'maplibre-url', 'worker-url']);
 
 /** Only attributes the composed element declares pass; data can never set `onclick` or `style`. */
 function allowedOptions(tag: string, options: DossierOptions | undefined): AttributeValues {
@@ -537,7 +540,8 @@ export class ThemenDossier extends KdElement {
       // No sub-regions with numbers: the region among its neighbours.
       attrs = { region: parent.key, highlight: model.region.key };
     }
-    if (!attrs || !store.geometries.length) return this.renderNoData(model, i);
+    // Without boundaries the map says so itself ($.geometry is missing): "no numbers" would be untrue.
+    if (!attrs) return this.renderNoData(model, i);
     return html`<kreis-map ${attributes({ ...this.common(i), ...passed, ...attrs })} .data=${store}></kreis-map>`;
   }
 
