@@ -1,29 +1,12 @@
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { guardPage } from '../../test/fixtures/page-guard.js';
+import { HARZ_DOSSIER_FILES } from '../../test/fixtures/demo-files.js';
 import { q, qa, text } from '../../test/fixtures/shadow.js';
 import '../kreisdossier.js';
 import type { ThemenDossier } from './themen-dossier.js';
 
-/** The Kreisdossier Harz of the demo: the definition, two boundary references and the official files. */
-const FILES = [
-  '/demo/data/kreisdossier-harz.json',
-  '/demo/data/geo/grenzen-kreise.json',
-  '/demo/data/geo/grenzen-gemeinden.json',
-  '/demo/data/bevoelkerung-kreise.json',
-  '/demo/data/bevoelkerung-gemeinden-harz.json',
-  '/demo/data/altersgruppen-kreise.json',
-  '/demo/data/durchschnittsalter-kreise.json',
-  '/demo/data/geburten-kreise.json',
-  '/demo/data/sterbefaelle-kreise.json',
-  '/demo/data/bevoelkerungsdichte-kreise-2018.json',
-  '/demo/data/pflege-kreise.json',
-  '/demo/data/schulen-kreise.json',
-  '/demo/data/arbeitslosigkeit-kreise.json',
-  '/demo/data/beschaeftigte-kreise.json',
-  '/demo/data/breitband-kreise-2021.json',
-  '/demo/data/siedlungsflaeche-gemeinden-harz.json',
-];
+const FILES = HARZ_DOSSIER_FILES;
 const SRC = FILES.join(' ');
 const HARZ = '15085';
 const WERNIGERODE = '15085370';

@@ -8,16 +8,8 @@ import type { Topology } from 'topojson-specification';
 import '../../src/kreisdossier.js';
 import { guardPage } from '../fixtures/page-guard.js';
 import { text } from '../fixtures/shadow.js';
+import { KINDS, TAG, type Kind } from '../fixtures/demo-files.js';
 
-type Kind = 'table' | 'chart' | 'map' | 'picker' | 'dossier';
-const KINDS: Kind[] = ['table', 'chart', 'map', 'picker', 'dossier'];
-const TAG: Record<Kind, string> = {
-  table: 'indikator-tabelle',
-  chart: 'indikator-chart',
-  map: 'kreis-map',
-  picker: 'region-auswahl',
-  dossier: 'themen-dossier',
-};
 
 const ALQ = '/examples/arbeitslosenquote-sachsen-anhalt.json';
 const GEO = '/examples/st-kreise-2021.geojson';

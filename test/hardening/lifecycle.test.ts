@@ -28,24 +28,15 @@ import type { IndikatorTabelle } from '../../src/indikator-tabelle/indikator-tab
 import type { KreisMap } from '../../src/kreis-map/kreis-map.js';
 import type { RegionAuswahl } from '../../src/region-auswahl/region-auswahl.js';
 import type { ThemenDossier } from '../../src/themen-dossier/themen-dossier.js';
+import { HARZ_DOSSIER_FILES } from '../fixtures/demo-files.js';
 
 const ALQ = '/demo/data/arbeitslosigkeit-kreise.json';
 const BEV = '/demo/data/bevoelkerung-kreise.json';
 const HARZ_DATA = '/demo/data/bevoelkerung-gemeinden-harz.json';
 const HARZ_GEO = '/demo/data/geo/harz-gemeinden-2021.topo.json';
 const ST_GEO = '/demo/data/geo/st-kreise-2021.topo.json';
-const DOSSIER_SRC = [
-  '/demo/data/kreisdossier-harz.json',
-  '/demo/data/geo/grenzen-kreise.json',
-  '/demo/data/geo/grenzen-gemeinden.json',
-  '/demo/data/bevoelkerung-kreise.json',
-  '/demo/data/bevoelkerung-gemeinden-harz.json',
-  '/demo/data/altersgruppen-kreise.json',
-  '/demo/data/durchschnittsalter-kreise.json',
-  '/demo/data/geburten-kreise.json',
-  '/demo/data/sterbefaelle-kreise.json',
-  '/demo/data/bevoelkerungsdichte-kreise-2018.json',
-].join(' ');
+// The dossier's first topic needs only the first ten files.
+const DOSSIER_SRC = HARZ_DOSSIER_FILES.slice(0, 10).join(' ');
 /** The Kreise of Sachsen-Anhalt (2007 onwards), as in the data and the boundaries. */
 const ST_KREISE = ['15001', '15002', '15003', '15081', '15082', '15083', '15084', '15085', '15086', '15087', '15088', '15089', '15090', '15091'];
 
