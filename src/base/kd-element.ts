@@ -8,7 +8,7 @@ import { msg } from '@lit/localize';
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataError } from '../data/data-error.js';
-import { DataStore } from '../data/data-store.js';
+import type { DataStore } from '../data/data-store.js';
 import { forgetDocument } from '../data/document-cache.js';
 import { DEFAULT_TIMEOUT_MS } from '../data/fetch-document.js';
 import { loadData } from '../data/load-data.js';
@@ -61,7 +61,10 @@ export abstract class KdElement extends LitElement {
   /** Identity of the last error reported, so re-renders do not warn again. */
   private reportedError: string | undefined;
   private loadToken = 0;
-  private readonly childObserver = new MutationObserver(() => this.reload());
+  /** Inline JSON edited by a CMS reloads the data; other light-DOM content (a dossier's slots) does not. */
+  private readonly childObserver = new MutationObserver((records) => {
+    if (records.some(touchesInlineJson)) this.reload();
+  });
 
   /** The language this element renders in. */
   get locale(): Locale {
@@ -102,8 +105,11 @@ export abstract class KdElement extends LitElement {
     Promise.all([loadData({ data: this.data, src: this.src ?? null, inline, timeoutMs: this.timeout, reload: bypassHttpCache }), loadLocale(this.locale)])
       .then(([store]) => {
         if (token !== this.loadToken) return;
-        // A store handed down by a composing element was reported by that element already.
-        if (!(this.data instanceof DataStore)) for (const w of store.warnings) console.warn(`[kreisdossier] <${this.localName}>: ${w}`);
+        // One report per store: elements sharing one (a dossier's children, one file shown twice) do not repeat it.
+        if (!reportedStores.has(store)) {
+          reportedStores.add(store);
+          for (const w of store.warnings) console.warn(`[kreisdossier] <${this.localName}>: ${w}`);
+        }
         this.loadState = { status: 'ready', store };
       })
       .catch((error: unknown) =>
@@ -176,6 +182,17 @@ export abstract class KdElement extends LitElement {
   protected dispatchRendered(): void {
     this.dispatchEvent(new CustomEvent('kd-render', { bubbles: true, composed: true, detail: { element: this } }));
   }
+}
+
+const reportedStores = new WeakSet<DataStore>();
+
+const isInlineJson = (node: Node): boolean => node instanceof HTMLScriptElement && node.type === 'application/json';
+
+/** A mutation of (or inside) an inline `<script type="application/json">` child. */
+function touchesInlineJson(record: MutationRecord): boolean {
+  const target = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentNode;
+  if (target && isInlineJson(target)) return true;
+  return [...record.addedNodes, ...record.removedNodes].some(isInlineJson);
 }
 
 /** Anything thrown becomes a DataError; unexpected bugs are still shown, not thrown at the page. */

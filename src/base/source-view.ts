@@ -41,3 +41,13 @@ export function renderSources(datasets: readonly Dataset[]): TemplateResult {
     )}
   </div>`;
 }
+
+/** "Gebietsgrenzen: © GeoBasis-DE / BKG (2021) · Lizenz: dl-de/by-2-0" — the boundaries' line, under a map and in a dossier. */
+export function renderGeometrySource(geometry: { attribution?: string | undefined; license?: License | undefined }): TemplateResult {
+  return html`<p class="source geo-source" part="source">
+    ${msg('Gebietsgrenzen:', { id: 'map.geometry-source' })}
+    ${geometry.attribution ?? msg('(keine Quellenangabe)', { id: 'map.geometry-no-attribution' })}${geometry.license
+      ? html` · ${msg('Lizenz:', { id: 'source.license' })} ${link(geometry.license.url, licenseText(geometry.license))}`
+      : nothing}
+  </p>`;
+}

@@ -93,9 +93,13 @@ export class DataStore {
     return this.byKey.get(observationKey({ indicator, region, period, ...(breakdown ? { breakdown } : {}) }));
   }
 
-  /** All periods of an indicator, oldest first. */
+  private readonly periodIndex = new Map<string, string[]>();
+
+  /** All periods of an indicator, oldest first (built on first use; do not modify). */
   periods(indicator: string): string[] {
-    return [...new Set((this.byIndicator.get(indicator) ?? []).map((o) => o.period))].sort();
+    let periods = this.periodIndex.get(indicator);
+    if (!periods) this.periodIndex.set(indicator, (periods = [...new Set((this.byIndicator.get(indicator) ?? []).map((o) => o.period))].sort()));
+    return periods;
   }
 
   /** Per indicator, the regions with observations (built on first use; a combined store does not change). */
@@ -146,6 +150,15 @@ export class DataStore {
     return statusSymbolInfo(symbol, this.statusSymbols);
   }
 
+  private readonly datasetIndex = new Map<string, Dataset[]>();
+
+  /** The datasets holding observations of an indicator (built on first use). */
+  datasetsFor(indicator: string): Dataset[] {
+    let datasets = this.datasetIndex.get(indicator);
+    if (!datasets) this.datasetIndex.set(indicator, (datasets = this.datasetsOf(this.byIndicator.get(indicator) ?? [])));
+    return datasets;
+  }
+
   /** The distinct datasets behind some observations: their sources and attribution lines to show. */
   datasetsOf(observations: readonly StoredObservation[]): Dataset[] {
     return [...new Set(observations.map((o) => o.dataset))];
@@ -164,7 +177,7 @@ class StoreBuilder {
 
   add({ source, document: doc }: SourcedDocument): void {
     const { store, origin } = this;
-    const conflict = (s: string, path: PathSegment[], what: string, first: string) => this.conflict(s, path, what, first);
+    const conflict = this.conflict.bind(this);
     store.sources.push(source);
     store.datasets.push(doc.dataset);
 

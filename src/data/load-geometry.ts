@@ -47,10 +47,22 @@ export function prefetchGeometry(src: string, timeoutMs?: number): void {
   fetchJson(absoluteUrl(src), timeoutMs).catch(() => undefined); // failures surface when it is used
 }
 
+/**
+ * Converted features per file and key: the maps of a dossier share one boundary file, and TopoJSON →
+ * GeoJSON for 11 000 Gemeinden is not done once per map. The features are read-only for their users.
+ */
+const converted = new Map<string, Promise<RegionFeature[]>>();
+
 /** Drops one boundary file (or all) so the next load fetches again. */
 export function forgetGeometry(src?: string): void {
-  if (src === undefined) cache.clear();
-  else cache.delete(absoluteUrl(src));
+  if (src === undefined) {
+    cache.clear();
+    converted.clear();
+    return;
+  }
+  const url = absoluteUrl(src);
+  cache.delete(url);
+  for (const key of converted.keys()) if (key.startsWith(`${url}#`)) converted.delete(key);
 }
 
 function isTopology(json: unknown): json is Topology {
@@ -61,9 +73,20 @@ function isFeatureCollection(json: unknown): json is FeatureCollection {
   return typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'FeatureCollection' && Array.isArray((json as FeatureCollection).features);
 }
 
-export async function loadGeometry(source: GeometrySource, timeoutMs?: number): Promise<RegionFeature[]> {
+export function loadGeometry(source: GeometrySource, timeoutMs?: number): Promise<RegionFeature[]> {
   const url = absoluteUrl(source.url);
-  const json = await fetchJson(url, timeoutMs);
+  const key = `${url}#${source.keyProperty}|${source.object ?? ''}`;
+  let pending = converted.get(key);
+  if (!pending) {
+    pending = fetchJson(url, timeoutMs).then((json) => regionFeatures(json, source, url));
+    converted.set(key, pending);
+    pending.catch(() => converted.get(key) === pending && converted.delete(key));
+  }
+  return pending;
+}
+
+/** The features of a parsed boundary file that carry a region key, or a `geometry` DataError saying why none. */
+function regionFeatures(json: unknown, source: GeometrySource, url: string): RegionFeature[] {
   /** The error names where in the file the key (or the collection) was expected, for the console. */
   const invalid = (path: PathSegment[] | string, code: 'missing' | 'one-of', params: Record<string, string>) =>
     new DataError('geometry', { source: url, value: source.keyProperty, problems: [{ ...problem(path, code, params), source: url }] });
@@ -90,7 +113,7 @@ export async function loadGeometry(source: GeometrySource, timeoutMs?: number): 
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
     const raw = source.keyProperty === 'id' ? f.id : f.properties && Object.hasOwn(f.properties, source.keyProperty) ? f.properties[source.keyProperty] : undefined;
     if (raw === undefined || raw === null || raw === '') continue;
-    features.push({ ...(f as Feature<Polygon | MultiPolygon, Record<string, unknown>>), properties: { ...f.properties }, key: String(raw) });
+    features.push({ ...(f as Feature<Polygon | MultiPolygon, Record<string, unknown>>), properties: f.properties ?? {}, key: String(raw) });
   }
   // A file whose features carry no key at all is the wrong file (or the wrong key-property).
   if (features.length === 0) {

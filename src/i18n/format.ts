@@ -45,6 +45,11 @@ export function formatChange(value: number, decimals = 1): string {
   }).format(value);
 }
 
+/** A signed number: 1.2 → "+1,2", −0.8 → "-0,8", 0 → "0" (changes in points or in a unit). */
+export function formatSigned(value: number, decimals = 0): string {
+  return numberFormat({ signDisplay: 'exceptZero', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
 const PERCENT_UNITS = new Set(['%', 'Prozent', 'percent']);
 
 /** True for units that are written as "%" after the number. */

@@ -472,8 +472,9 @@ export class IndikatorChart extends KdElement {
     if (!o) return `${where}: ${msg('nicht in den Daten', { id: 'value.absent' })}`;
     const derived = o.value !== null && point.value !== null;
     const index = derived && model.mode === 'index' ? ` (${msg(str`Index ${formatNumber(point.value!, 1)}`, { id: 'chart.point-index' })})` : '';
-    const value = spokenValue(this.store!, o, model.indicator, index);
-    return `${where}: ${derived && model.mode === 'share' ? `${formatPercent(point.value!, 1)} (${value})` : value}`;
+    // A share is said first, the official count in brackets, then the status meaning: "12,0 % (1.234 p) (vorläufige Zahl)".
+    if (derived && model.mode === 'share') return `${where}: ${formatPercent(point.value!, 1)} (${spokenValue(this.store!, o, model.indicator, ')')}`;
+    return `${where}: ${spokenValue(this.store!, o, model.indicator, index)}`;
   }
 
   /** Click or Enter on a region's bar or line tells linked elements on the page. */

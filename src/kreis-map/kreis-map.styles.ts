@@ -120,7 +120,7 @@ const ownStyles = css`
     forced-color-adjust: none;
   }
   .swatch.no-data {
-    background: repeating-linear-gradient(135deg, var(--_kd-muted) 0 1.5px, var(--_kd-placeholder) 1.5px 5px);
+    background: repeating-linear-gradient(135deg, var(--_kd-muted) 0 1.5px, var(--kd-color-no-data, var(--_kd-placeholder)) 1.5px 5px);
   }
   .sort {
     border: 0;

@@ -6,7 +6,7 @@ import { KdElement } from '../base/kd-element.js';
 import { renderAnnouncement, renderCaption, renderInteractiveArea, renderSymbolLegend, renderTooltip, statusSymbolsOf } from '../base/figure-view.js';
 import { isNearViewport, watchViewport } from '../base/near-viewport.js';
 import { placeTooltip } from '../base/place-tooltip.js';
-import { renderSources } from '../base/source-view.js';
+import { renderGeometrySource, renderSources } from '../base/source-view.js';
 import { resolveColor } from '../base/resolve-color.js';
 import { spokenValue } from '../base/value-view.js';
 import { DataError } from '../data/data-error.js';
@@ -63,7 +63,8 @@ type GeoState =
  * @csspart actions - Table toggle and CSV download.
  * @csspart notice - The note shown when the map cannot be drawn (no WebGL).
  * @csspart source - Source, reference date, attribution and licence lines (data and boundaries).
- * @cssprop --kd-map-height - Height of the map (default 28rem).
+ * @cssprop --kd-map-height - Height of the map (default clamp(16rem, 75vw, 28rem): 28rem, less on narrow screens).
+ * @cssprop --kd-color-label - Colour of the region names on small maps (default #111, with a light halo).
  * @cssprop --kd-color-no-data - Fill of regions without a value (hatched).
  * @cssprop --kd-color-outline - Region outlines.
  * @cssprop --kd-color-highlight - Outline of the highlighted region.
@@ -141,6 +142,8 @@ export class KreisMap extends KdElement {
   private map: MapLibreMap | undefined;
   private mapModel: MapModel | undefined;
   private model: MapModel | undefined;
+  /** The model without a highlight, for the current data and attributes. */
+  private baseModel: MapModel | undefined;
   private modelKey = '';
   private store: DataStore | undefined;
   private readonly summaries = new WeakMap<MapModel, { key: string; text: string }>();
@@ -209,11 +212,17 @@ export class KreisMap extends KdElement {
     const ref = this.geometryRef(store);
     if (this.geo) {
       const sameAsRef = ref && new URL(ref.url, new URL(ref.base, document.baseURI)).href === new URL(this.geo, document.baseURI).href;
-      return { url: this.geo, keyProperty: this.keyProperty ?? (sameAsRef ? ref.keyProperty : 'ags'), object: sameAsRef ? ref.object : undefined, attribution: this.geoAttribution ?? (sameAsRef ? ref.attribution : undefined) };
+      return {
+        url: this.geo,
+        keyProperty: this.keyProperty ?? (sameAsRef ? ref.keyProperty : 'ags'),
+        object: sameAsRef ? ref.object : undefined,
+        attribution: this.geoAttribution ?? (sameAsRef ? ref.attribution : undefined),
+        license: sameAsRef ? ref.license : undefined,
+      };
     }
     if (!ref) return undefined;
     const base = /^(data|inline)/.test(ref.base) ? document.baseURI : new URL(ref.base, document.baseURI).href;
-    return { url: new URL(ref.url, base).href, keyProperty: this.keyProperty ?? ref.keyProperty, object: ref.object, attribution: this.geoAttribution ?? ref.attribution };
+    return { url: new URL(ref.url, base).href, keyProperty: this.keyProperty ?? ref.keyProperty, object: ref.object, attribution: this.geoAttribution ?? ref.attribution, license: ref.license };
   }
 
   /** Loads again; a boundary file that failed is fetched again too (the retry button). */
@@ -241,26 +250,34 @@ export class KreisMap extends KdElement {
       });
   }
 
+  /**
+   * The model for the current attributes. A new `highlight` (a click with `linked`, a dossier switching
+   * Gemeinden) only copies the model with the new highlight: regions, classes and the data MapLibre holds
+   * stay, so `updateMap` merely moves the outline.
+   */
   private currentModel(store: DataStore, features: RegionFeature[]): MapModel {
     const attrs: MapAttributes = {
       indicator: this.indicator,
       region: this.region,
       period: this.period,
       breakdown: this.breakdown,
-      highlight: this.highlight,
       classes: this.classes,
       classification: this.classification,
       breaks: this.breaks,
       scheme: this.scheme,
     };
     const key = JSON.stringify([attrs, this.locale]);
-    if (this.model && this.store === store && this.features === features && this.modelKey === key) return this.model;
-    this.model = buildMapModel(store, features, attrs, this.geoState.status === 'ready' ? this.geoState.url.replace(/#.*$/, '') : '');
-    this.store = store;
-    this.features = features;
-    this.modelKey = key;
-    this.focusIndex = -1;
-    this.tooltip = undefined;
+    if (!this.baseModel || this.store !== store || this.features !== features || this.modelKey !== key) {
+      this.baseModel = buildMapModel(store, features, attrs, this.geoState.status === 'ready' ? this.geoState.url.replace(/#.*$/, '') : '');
+      this.store = store;
+      this.features = features;
+      this.modelKey = key;
+      this.model = undefined;
+      this.focusIndex = -1;
+      this.tooltip = undefined;
+    }
+    const highlight = this.highlight || undefined;
+    if (!this.model || this.model.highlight !== highlight) this.model = highlight === this.baseModel.highlight ? this.baseModel : { ...this.baseModel, highlight };
     return this.model;
   }
 
@@ -293,6 +310,8 @@ export class KreisMap extends KdElement {
     const subtitle = `${msg(str`Einheit: ${unit}`, { id: 'chart.unit' })} · ${formatPeriod(model.period)}`;
     const showTable = this.tableView || !!this.fallback;
     const symbols = statusSymbolsOf(model.observations);
+    // The "keine Daten" class names the symbols that stand instead of a value, not qualifiers such as "p".
+    const missingSymbols = statusSymbolsOf(model.observations.filter((o) => o.value === null));
     const noData = model.regions.filter((r) => r.classIndex < 0).length;
     return html`<figure part="figure" aria-labelledby="title">
       ${renderCaption(title, subtitle, this.summaryOf(store, model), this.linkNote)}
@@ -338,7 +357,7 @@ export class KreisMap extends KdElement {
           ${noData
             ? html`<li>
                 <span class="swatch no-data"></span>
-                <span>${msg('keine Daten', { id: 'map.no-data' })}${symbols.length ? ` (${symbols.join(' ')})` : ''}</span>
+                <span>${msg('keine Daten', { id: 'map.no-data' })}${missingSymbols.length ? ` (${missingSymbols.join(' ')})` : ''}</span>
                 <span class="muted">(${noData})</span>
               </li>`
             : nothing}
@@ -360,10 +379,7 @@ export class KreisMap extends KdElement {
       </div>
       ${renderSymbolLegend(store, symbols)}
       ${renderSources(store.datasetsOf(model.observations))}
-      <p class="source geo-source">
-        ${msg('Gebietsgrenzen:', { id: 'map.geometry-source' })}
-        ${source.attribution ?? msg('(keine Quellenangabe)', { id: 'map.geometry-no-attribution' })}
-      </p>
+      ${renderGeometrySource(source)}
       <span class="probe" aria-hidden="true"></span>
     </figure>`;
   }
@@ -377,6 +393,7 @@ export class KreisMap extends KdElement {
     this.nearViewport ||= isNearViewport(this);
     if (!this.nearViewport) return;
     if (this.map && this.map.getContainer() !== this.mapContainer) this.removeMap(); // re-rendered container
+    if (changed.has('theme')) this.applyColors(); // the colours come from the theme's custom properties
     if (!this.map && !this.creating) void this.createMap(this.model);
     else if (this.map && this.mapModel !== this.model && this.map.isStyleLoaded()) this.updateMap(this.model);
     this.positionLabels();
@@ -498,9 +515,10 @@ export class KreisMap extends KdElement {
     const map = this.map!;
     const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
     if (!source) return;
+    const sameData = this.mapModel?.regions === model.regions; // only the highlight moved
     const changedRegions = this.mapModel?.regions.length !== model.regions.length || this.mapModel?.regions.some((r, i) => r.key !== model.regions[i]?.key);
     this.mapModel = model;
-    source.setData(featureCollection(model));
+    if (!sameData) source.setData(featureCollection(model));
     this.applyColors();
     if (changedRegions) map.fitBounds(bounds(model), { padding: 12, animate: !this.media[0]!.matches });
     this.renderPending = true;
@@ -520,6 +538,9 @@ export class KreisMap extends KdElement {
     map.setPaintProperty(`${FOCUS_LAYER}-halo`, 'line-color', colors.halo);
     this.setKeyFilter(HIGHLIGHT_LAYER, model.highlight);
     this.setKeyFilter(FOCUS_LAYER, model.regions[this.focusIndex]?.key);
+    // The "keine Daten" hatching is pixels made from the colours: made again for a new theme or colour scheme.
+    const hatch = map.hasImage(HATCH_IMAGE) ? hatchImage(colors.hatch, colors.noData) : undefined;
+    if (hatch) map.updateImage(HATCH_IMAGE, hatch);
   }
 
   /** A line layer and its halo follow one region. */

@@ -54,7 +54,6 @@ export interface MapModel {
   counts: number[];
   colors: string[];
   classification: Classification;
-  scheme: string;
   highlight: string | undefined;
   /** Regions with data below the shown region that have no boundary in the file. */
   withoutGeometry: Array<{ region: Region; observation: StoredObservation }>;
@@ -133,7 +132,7 @@ export function buildMapModel(store: DataStore, features: readonly RegionFeature
   const indicator = resolveIndicator(store, attrs.indicator);
   const breakdown = resolveBreakdown(store, indicator, attrs.breakdown);
   const scheme = (SCHEMES as readonly string[]).includes(attrs.scheme ?? '') ? attrs.scheme! : 'blues';
-  const classification = (CLASSIFICATIONS as readonly string[]).includes(attrs.classification ?? '')
+  let classification = (CLASSIFICATIONS as readonly string[]).includes(attrs.classification ?? '')
     ? (attrs.classification as Classification)
     : attrs.breaks
       ? 'breaks'
@@ -178,6 +177,8 @@ export function buildMapModel(store: DataStore, features: readonly RegionFeature
   if (values.length === 0) throw noValues(store, indicator.id, true);
   const count = Math.min(9, Math.max(1, Math.round(attrs.classes ?? 5)));
   const breaks = words(attrs.breaks).map(Number).filter(Number.isFinite);
+  // "breaks" without usable breaks is classified by quantiles — and the summary must say so, not "given classes".
+  if (classification === 'breaks' && breaks.length === 0) classification = 'quantile';
   const classes = classify(values, count, classification, breaks);
   for (const r of regions) {
     const v = r.observation?.value;
@@ -206,7 +207,6 @@ export function buildMapModel(store: DataStore, features: readonly RegionFeature
     counts: classes.ranges.map((_, i) => regions.filter((r) => r.classIndex === i).length),
     colors: schemeColors(scheme, classes.ranges.length),
     classification,
-    scheme,
     highlight,
     withoutGeometry,
     observations: regions.map((r) => r.observation).filter((o): o is StoredObservation => !!o),

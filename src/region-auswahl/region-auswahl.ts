@@ -63,7 +63,7 @@ interface Candidates {
  * @csspart message - "No region found" and "more results" notes.
  * @cssprop --kd-font-family - Font of the element.
  * @cssprop --kd-color-text - Text colour.
- * @cssprop --kd-color-border - Border colour of the text field and the list.
+ * @cssprop --kd-color-border - Border colour of the list (the text field uses --kd-color-muted, for 3:1 contrast).
  * @cssprop --kd-color-surface - Background of the text field and the list.
  * @cssprop --kd-color-focus - Focus ring and active option colour.
  * @cssprop --kd-picker-max-height - Maximum height of the list before it scrolls (default 18rem).

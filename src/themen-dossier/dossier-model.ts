@@ -6,8 +6,7 @@
  * map should show. Rendering only reads this model.
  */
 import type { DataStore } from '../data/data-store.js';
-import { TOPICS } from '../format/schema.js';
-import type { DossierSection, Indicator, LocalizedText, Region, RegionLevel, Topic } from '../format/types.js';
+import type { Dataset, DossierSection, Indicator, LocalizedText, Region, RegionLevel, Topic } from '../format/types.js';
 import { keyFigure, type KeyFigure } from './key-figures.js';
 
 /** A section's indicator the data has, and what can be shown of it for the region. */
@@ -25,8 +24,6 @@ export interface SectionIndicator {
 export interface SectionModel {
   id: string;
   section: DossierSection;
-  /** JSON path of the section in its file, for console messages. */
-  path: string;
   source: string;
   indicators: SectionIndicator[];
   /** Indicator ids the section names but no loaded file declares. */
@@ -49,6 +46,8 @@ export interface DossierModel {
   region: Region;
   compare: Region[];
   topics: TopicModel[];
+  /** The datasets whose numbers the view shows, and the dossier definitions it follows (for the sources list). */
+  datasets: { data: Dataset[]; definitions: Dataset[] };
 }
 
 /** Parent chain of a region, nearest first (Kreis → Land → Deutschland). */
@@ -104,6 +103,7 @@ function defaultSections(store: DataStore, indicators: Indicator[]): DossierSect
   return sections;
 }
 
+/** `path`: the section's JSON path in its file, for the console message about indicators no file has. */
 function sectionModel(store: DataStore, section: DossierSection, source: string, path: string, region: Region, compare: Region[], ancestors: Region[]): SectionModel {
   const indicators: SectionIndicator[] = [];
   const missing: SectionModel['missing'] = [];
@@ -122,12 +122,23 @@ function sectionModel(store: DataStore, section: DossierSection, source: string,
     }
     indicators.push(entry);
   });
-  return { id: section.id, section, path, source, indicators, missing };
+  return { id: section.id, section, source, indicators, missing };
 }
 
-export function buildDossierModel(store: DataStore, region: Region, compare: Region[], topics: readonly Topic[], only: readonly string[]): DossierModel {
-  const ancestors = ancestorsOf(store, region);
-  const model: DossierModel = { region, compare, topics: [] };
+/**
+ * `offered`: the regions a reader may switch to (`within`); a "see the figures for …" offer names only
+ * those ancestors.
+ */
+export function buildDossierModel(
+  store: DataStore,
+  region: Region,
+  compare: Region[],
+  topics: readonly Topic[],
+  only: readonly string[],
+  offered: ReadonlySet<string>,
+): DossierModel {
+  const ancestors = ancestorsOf(store, region).filter((a) => offered.has(a.key));
+  const model: DossierModel = { region, compare, topics: [], datasets: { data: [], definitions: [] } };
   for (const topic of topics) {
     const indicators = [...store.indicators.values()].filter((i) => i.topic === topic);
     const definitions = store.dossierTopics.filter((d) => d.topic.topic === topic);
@@ -159,11 +170,20 @@ export function buildDossierModel(store: DataStore, region: Region, compare: Reg
       ancestorWithData: withData.length ? undefined : ancestors.find((a) => indicators.some((i) => hasOwn(store, i, a))),
     });
   }
+  model.datasets = datasetsShown(store, model.topics);
   return model;
 }
 
-/** Topics in the format's order. */
-export const ALL_TOPIC_LIST: readonly Topic[] = TOPICS;
+function datasetsShown(store: DataStore, topics: readonly TopicModel[]): DossierModel['datasets'] {
+  const shown = new Set<Dataset>();
+  const definitions = new Set<Dataset>();
+  for (const section of topics.flatMap((t) => t.sections)) {
+    for (const i of section.indicators) if (i.own || i.below) store.datasetsFor(i.indicator.id).forEach((d) => shown.add(d));
+    const definition = store.sources.indexOf(section.source);
+    if (definition >= 0) definitions.add(store.datasets[definition]!);
+  }
+  return { data: [...shown], definitions: [...definitions].filter((d) => !shown.has(d)) };
+}
 
 /**
  * Regions a reader may switch the dossier to: those with a number in the

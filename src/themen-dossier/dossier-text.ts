@@ -9,7 +9,7 @@ import type { DossierModel } from './dossier-model.js';
 import { topicLabel } from './topics.js';
 
 /** "ein Landkreis", "eine kreisfreie Stadt", "eine Stadt", "eine Gemeinde", from the official name and level. */
-export function kindOf(region: Region): string {
+function kindOf(region: Region): string {
   const name = region.name;
   switch (region.level) {
     case 'Bund':
@@ -30,7 +30,7 @@ export function kindOf(region: Region): string {
 }
 
 /** The latest period with numbers on the page (ISO order sorts Stichtage, years and months together). */
-export function latestPeriodShown(model: DossierModel): string | undefined {
+function latestPeriodShown(model: DossierModel): string | undefined {
   return model.topics
     .flatMap((t) => t.sections.flatMap((s) => s.indicators.map((i) => i.figure?.period)))
     .filter((p): p is string => !!p)

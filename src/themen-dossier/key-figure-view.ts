@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { printedValue, spokenValue } from '../base/value-view.js';
 import type { DataStore } from '../data/data-store.js';
 import type { RegionLevel } from '../format/types.js';
-import { formatChange, formatNumber, formatPeriod, isPercentUnit } from '../i18n/format.js';
+import { formatChange, formatNumber, formatPeriod, formatSigned, isPercentUnit } from '../i18n/format.js';
 import { currentLocale } from '../i18n/locale.js';
 import { isCountUnit, proseValue } from '../i18n/prose.js';
 import { accusative, inRegion, proseName } from '../i18n/region-name.js';
@@ -19,20 +19,16 @@ import { isChange, type Change, type KeyFigure, type MissingChange, type Rank } 
 const ARROWS = { up: '▲', down: '▼', same: '▶' } as const;
 
 /** "+1,2 %" (counts), "−0,8 Prozentpunkte" (%), "+0,4 Jahre" (other units). */
-export function changeAmount(change: Change, figure: Pick<KeyFigure, 'indicator'>): string {
+function changeAmount(change: Change, figure: Pick<KeyFigure, 'indicator'>): string {
   const { indicator } = figure;
   const decimals = Math.max(indicator.decimals, 1);
   if (change.measure === 'points') {
-    const points = formatChange(change.difference, decimals).replace(/\s?%$/, '');
+    const points = formatSigned(change.difference, decimals);
     return msg(str`${points} Prozentpunkte`, { id: 'dossier.points' });
   }
-  if (change.measure === 'percent' && change.relative !== undefined) {
-    const absolute = formatNumber(change.difference, indicator.decimals);
-    const signed = change.difference > 0 ? `+${absolute}` : absolute;
-    return `${formatChange(change.relative, 1)} (${signed})`;
-  }
+  const signed = formatSigned(change.difference, indicator.decimals);
+  if (change.measure === 'percent' && change.relative !== undefined) return `${formatChange(change.relative, 1)} (${signed})`;
   const unit = localizeUnit(indicator.unit);
-  const signed = formatChange(change.difference, indicator.decimals).replace(/\s?%$/, '');
   return unit && change.measure === 'unit' ? `${signed}\u00a0${unit}` : signed;
 }
 
@@ -84,14 +80,15 @@ function levelPlural(level: RegionLevel, n: number): string {
   }
 }
 
+/** "3rd" in English; German writes "Rang 3". */
 function ordinal(n: number): string {
-  if (currentLocale() !== 'en') return `${n}.`;
+  if (currentLocale() !== 'en') return String(n);
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
 /** "Rang 3 von 14 Kreisen … in Sachsen-Anhalt (vom höchsten Wert aus gezählt)". */
-export function rankText(rank: Rank): string {
+function rankText(rank: Rank): string {
   const of = levelPlural(rank.level, rank.of);
   const scope = rank.scope ? ` ${inRegion(rank.scope)}` : '';
   if (rank.position === 1) return msg(str`Höchster Wert von ${of}${scope}`, { id: 'dossier.rank-highest' });
@@ -99,20 +96,21 @@ export function rankText(rank: Rank): string {
   const fromTop = rank.position <= Math.ceil(rank.of / 2);
   const place = ordinal(fromTop ? rank.position : rank.of - rank.position + 1);
   return fromTop
-    ? msg(str`Rang ${place.replace(/\.$/, '')} von ${of}${scope}, vom höchsten Wert aus gezählt`, { id: 'dossier.rank-from-top' })
-    : msg(str`Rang ${place.replace(/\.$/, '')} von ${of}${scope}, vom niedrigsten Wert aus gezählt`, { id: 'dossier.rank-from-bottom' });
+    ? msg(str`Rang ${place} von ${of}${scope}, vom höchsten Wert aus gezählt`, { id: 'dossier.rank-from-top' })
+    : msg(str`Rang ${place} von ${of}${scope}, vom niedrigsten Wert aus gezählt`, { id: 'dossier.rank-from-bottom' });
 }
 
 function renderComparisons(store: DataStore, figure: KeyFigure): TemplateResult | typeof nothing {
   if (!figure.comparisons.length) return nothing;
   const { indicator } = figure;
   if (indicator.kind === 'count') {
-    const changes = figure.comparisons.filter((c) => c.change);
+    // Only references with a computable relative change (an earlier 0 has none): nothing is estimated.
+    const changes = figure.comparisons.filter((c) => c.change?.relative !== undefined);
     if (!changes.length) return nothing;
     const own = changes[0]!.change!;
     return html`<li class="compare">
       ${msg(str`Zum Vergleich, Veränderung seit ${formatPeriod(own.from)}:`, { id: 'dossier.compare-change' })}
-      ${changes.map((c, i) => html`${i ? ' · ' : ''}${proseName(c.region)} ${formatChange(c.change!.relative ?? 0, 1)}`)}
+      ${changes.map((c, i) => html`${i ? ' · ' : ''}${proseName(c.region)} ${formatChange(c.change!.relative!, 1)}`)}
     </li>`;
   }
   return html`<li class="compare">

@@ -73,7 +73,7 @@ export interface KeyFigure {
   spread?: SubRegionSpread | undefined;
 }
 
-export function changeMeasure(indicator: Indicator): ChangeMeasure {
+function changeMeasure(indicator: Indicator): ChangeMeasure {
   if (isPercentUnit(localizeUnit(indicator.unit))) return 'points';
   return indicator.kind === 'count' ? 'percent' : 'unit';
 }
@@ -83,7 +83,7 @@ export function isChange(c: Change | MissingChange | undefined): c is Change {
 }
 
 /** The same period five years earlier: 2015-12-31 → 2010-12-31, 2015 → 2010, 2015/16 → 2010/11. */
-export function fiveYearsBefore(period: string): string {
+function fiveYearsBefore(period: string): string {
   const school = /^(\d{4})\/(\d{2})$/.exec(period);
   if (school) return `${Number(school[1]) - 5}/${String((Number(school[2]) + 95) % 100).padStart(2, '0')}`;
   return `${Number(period.slice(0, 4)) - 5}${period.slice(4)}`;

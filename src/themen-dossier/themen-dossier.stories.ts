@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { commonArgTypes, darkPage, text } from '../../stories/controls.js';
+import { DOSSIER_FILES } from '../../demo/baukasten-code.js';
 import '../kreisdossier.js';
 
 interface Args {
@@ -16,27 +17,8 @@ interface Args {
   theme?: 'light' | 'dark' | 'auto';
 }
 
-// The Kreisdossier Harz of the demo: definition, boundary references and the official files (demo/data/).
-const HARZ_DOSSIER = [
-  '/demo/data/kreisdossier-harz.json',
-  '/demo/data/geo/grenzen-kreise.json',
-  '/demo/data/geo/grenzen-gemeinden.json',
-  ...[
-    'bevoelkerung-kreise',
-    'bevoelkerung-gemeinden-harz',
-    'altersgruppen-kreise',
-    'durchschnittsalter-kreise',
-    'geburten-kreise',
-    'sterbefaelle-kreise',
-    'bevoelkerungsdichte-kreise-2018',
-    'pflege-kreise',
-    'schulen-kreise',
-    'arbeitslosigkeit-kreise',
-    'beschaeftigte-kreise',
-    'breitband-kreise-2021',
-    'siedlungsflaeche-gemeinden-harz',
-  ].map((f) => `/demo/data/${f}.json`),
-].join(' ');
+// The Kreisdossier Harz of the demo (the files the embed builder preselects, served from demo/data/).
+const HARZ_DOSSIER = DOSSIER_FILES.map((file: string) => `/demo/data/${file}`).join(' ');
 /** Without a definition: the dossier lays the topic out from its indicators. */
 const ONLY_DATA = '/demo/data/arbeitslosigkeit-kreise.json /demo/data/geo/grenzen-kreise.json';
 

@@ -5,8 +5,6 @@ export const dossierStyles = css`
     --_kd-good: var(--kd-color-good, #1e6b34);
     --_kd-bad: var(--kd-color-bad, #a4262c);
     --_kd-accent: var(--kd-color-accent, var(--_kd-focus));
-    /* The dossier is long: it reserves a screen while loading, so the page below does not jump (CLS 0). */
-    min-height: var(--kd-dossier-min-height, 100vh);
   }
   :host([theme='dark']) {
     --_kd-good: var(--kd-color-good, #7ed99a);
@@ -17,6 +15,12 @@ export const dossierStyles = css`
       --_kd-good: var(--kd-color-good, #7ed99a);
       --_kd-bad: var(--kd-color-bad, #ff9a94);
     }
+  }
+  /* The dossier is long: it reserves a screen while its data load and its sections arrive, so the page below
+     does not jump (CLS 0); once complete it is as tall as its content. */
+  .placeholder,
+  .dossier[aria-busy='true'] {
+    min-height: var(--kd-dossier-min-height, 100vh);
   }
   .dossier > * + * {
     margin-top: 2rem;

@@ -277,6 +277,44 @@ describe('<themen-dossier>', function () {
     expect(text(el.shadowRoot!.activeElement)).to.equal('Bevölkerungsdichte im Land');
   });
 
+  it('`within` holds for every way of switching: the URL hash, offers to see an ancestor, the picker', async () => {
+    history.replaceState(null, '', '#region=15&topic=bevoelkerung');
+    const el = await dossier(html`<themen-dossier hash within=${HARZ} src=${SRC} region=${WERNIGERODE} topic="bildung"></themen-dossier>`);
+    // The hash names Sachsen-Anhalt, outside `within`: not followed (its topic is).
+    expect([el.region, el.topic]).to.deep.equal([WERNIGERODE, 'bevoelkerung']);
+    expect(text(q(el, '[role="status"][aria-live="polite"]'))).to.equal('Zu „15“ gibt es in diesem Dossier keine eigene Seite.');
+    // Where Wernigerode has no numbers, the offer names the Kreis, never the Land or Deutschland.
+    expect(new Set(qa(el, 'button.switch').map(text))).to.deep.equal(new Set(['Zahlen für Landkreis Harz ansehen']));
+    const changed = oneEvent(window, 'hashchange');
+    history.pushState(null, '', '#region=DG&topic=bevoelkerung');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await changed;
+    await el.updateComplete;
+    expect(el.region).to.equal(WERNIGERODE);
+    expect(text(q(el, '[role="status"][aria-live="polite"]'))).to.equal('Zu „DG“ gibt es in diesem Dossier keine eigene Seite.');
+    expect(q(el, '[role="alert"]')).to.be.null;
+  });
+
+  it('tells the page which view it shows (kd-dossier-change), with the topic it defaulted to', async () => {
+    const views: unknown[] = [];
+    const el = await fixture<ThemenDossier>(html`<themen-dossier src=${SRC} region=${HARZ} @kd-dossier-change=${(e: CustomEvent) => views.push(e.detail)}></themen-dossier>`);
+    await waitUntil(() => views.length, 'no kd-dossier-change', { timeout: 10_000 });
+    expect(views).to.deep.equal([{ region: HARZ, topic: 'bevoelkerung' }]);
+    el.region = WERNIGERODE;
+    await waitUntil(() => views.length === 2, 'no second kd-dossier-change', { timeout: 10_000 });
+    expect(views[1]).to.deep.equal({ region: WERNIGERODE, topic: 'bevoelkerung' });
+  });
+
+  it('editing its light-DOM content does not reload the data (only inline JSON does)', async () => {
+    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="bildung"><p slot="after-kennzahlen">Alt</p></themen-dossier>`);
+    el.querySelector('p')!.textContent = 'Neu';
+    el.append(Object.assign(document.createElement('p'), { textContent: 'Noch ein Absatz' }));
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(q(el, '[part="placeholder"]')).to.be.null;
+    expect(q(el, 'article')).to.exist;
+  });
+
   it('takes light-DOM content into its sections, and `sections` picks and orders them', async () => {
     const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="arbeitsmarkt-wirtschaft" sections="arbeitslosenquote-karte kennzahlen">
       <p slot="after-kennzahlen" id="own">Unser Kommentar zum Arbeitsmarkt.</p>

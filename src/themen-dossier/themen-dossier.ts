@@ -3,19 +3,18 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { attributes, type AttributeValues } from '../base/attributes-directive.js';
 import { KdElement } from '../base/kd-element.js';
-import { renderSources } from '../base/source-view.js';
-import { DataError } from '../data/data-error.js';
+import { renderGeometrySource, renderSources } from '../base/source-view.js';
 import type { DataStore } from '../data/data-store.js';
 import { pause } from '../data/fetch-document.js';
 import { unknownValue, words } from '../data/selection.js';
-import { problem } from '../format/problem.js';
+import { TOPICS } from '../format/schema.js';
 import type { Dataset, GeometryRef, Region, Topic } from '../format/types.js';
 import { formatDate } from '../i18n/format.js';
 import { levelName } from '../i18n/level-name.js';
 import { withLocale } from '../i18n/locale.js';
 import { accusative, proseName } from '../i18n/region-name.js';
 import { localize } from '../i18n/text.js';
-import { ALL_TOPIC_LIST, ancestorsOf, buildDossierModel, indicatorsWithData, offeredRegions, type DossierModel, type SectionIndicator, type SectionModel, type TopicModel } from './dossier-model.js';
+import { ancestorsOf, buildDossierModel, indicatorsWithData, offeredRegions, type DossierModel, type SectionIndicator, type SectionModel, type TopicModel } from './dossier-model.js';
 import { introSentences } from './dossier-text.js';
 import { headingTag, renderKeyFigure } from './key-figure-view.js';
 import { dossierStyles } from './themen-dossier.styles.js';
@@ -30,7 +29,7 @@ const SECTIONS_PER_TASK = 3;
  * Attributes a section's `options` may not set: the dossier owns the data and the region; and no URL of
  * code, boundaries or a basemap comes from data (`maplibre-url` is imported as a script module).
  */
-const OWNED_ATTRIBUTES = new Set(['src', 'lang', 'theme', 'linked', 'geo', 'basemap', 'maplibre-url', 'worker-url']);
+const OWNED_ATTRIBUTES = new Set(['src', 'lang', 'theme', 'linked', 'region', 'indicator', 'highlight', 'geo', 'basemap', 'maplibre-url', 'worker-url']);
 
 /** Only attributes the composed element declares pass; data can never set `onclick` or `style`. */
 function allowedOptions(tag: string, options: DossierOptions | undefined): AttributeValues {
@@ -64,7 +63,7 @@ type DossierOptions = Record<string, string | number | boolean>;
  * @slot after-{section-id} - Your content at the end of a section, e.g. `<p slot="after-arbeitslosigkeit">…</p>`.
  * @fires kd-render - After every complete render with data. `detail: { element }`.
  * @fires kd-error - When data cannot be shown. `detail: { kind, problems }`.
- * @fires kd-dossier-change - When the region or topic changes. `detail: { region, topic }`.
+ * @fires kd-dossier-change - When another region or topic is shown, also the first one. `detail: { region, topic }`: the region's key and the topic's slug (or "alle"), as shown — a defaulted topic included.
  * @csspart dossier - The `<article>` around everything.
  * @csspart header - Region name, introduction, picker and topic navigation.
  * @csspart topics - The topic navigation.
@@ -80,7 +79,7 @@ type DossierOptions = Record<string, string | number | boolean>;
  * @cssprop --kd-color-bad - Colour of an unfavourable change (default dark red; the text says it too).
  * @cssprop --kd-color-accent - Colour of the current topic and tile accents.
  * @cssprop --kd-dossier-columns - Minimum tile width (default 15rem).
- * @cssprop --kd-dossier-min-height - Height reserved while the data loads (default 100vh), so the page below does not jump.
+ * @cssprop --kd-dossier-min-height - Height reserved while the data load and the sections arrive (default 100vh), so the page below does not jump.
  */
 export class ThemenDossier extends KdElement {
   static override styles = [...KdElement.styles, dossierStyles];
@@ -139,6 +138,12 @@ export class ThemenDossier extends KdElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('hash') && this.hash && this.hasUpdated) this.applyHash();
+    if (this.hashRegion && this.loadState.status === 'ready') {
+      const key = this.hashRegion;
+      this.hashRegion = undefined;
+      this.offeredOf(this.loadState.store);
+      if (this.mayShow(key)) this.region = key;
+    }
   }
 
   /** `kd-render` once every section is on the page, not after each staged part. */
@@ -148,7 +153,9 @@ export class ThemenDossier extends KdElement {
 
   private applyHash(): void {
     const state = readHash();
-    if (state.region) this.region = state.region;
+    // Before the data are in, the region waits for `willUpdate` to check it against `within`.
+    if (state.region && !this.offered) this.hashRegion = state.region;
+    else if (state.region && this.mayShow(state.region)) this.region = state.region;
     if (state.topic) this.topic = state.topic;
     if (state.section) this.pendingSection = state.section;
   }
@@ -168,17 +175,19 @@ export class ThemenDossier extends KdElement {
   };
 
   private select(event: Event): void {
-    const key = (event as CustomEvent<{ key?: unknown }>).detail?.key;
-    if (typeof key !== 'string' || key === this.region) return;
-    // Only regions with current data (and inside `within`); anything else is said, not followed.
-    if (this.offered && !this.offered.keys.has(key)) {
-      const name = (event as CustomEvent<{ name?: unknown }>).detail?.name;
-      this.announcement = withLocale(this.locale, () =>
-        msg(str`Zu „${typeof name === 'string' ? name : key}“ gibt es in diesem Dossier keine eigene Seite.`, { id: 'dossier.not-offered' }),
-      );
-      return;
-    }
-    this.navigate({ region: key });
+    const { key, name } = (event as CustomEvent<{ key?: unknown; name?: unknown }>).detail ?? {};
+    if (typeof key === 'string' && key !== this.region && this.mayShow(key, typeof name === 'string' ? name : key)) this.navigate({ region: key });
+  }
+
+  /**
+   * The one gate for every way a reader switches region (picker, map, ranking, page, URL hash): only regions
+   * with current data and inside `within`. Anything else is said, not followed. Before the data are in,
+   * the render decides (`resolveRegion`).
+   */
+  private mayShow(key: string, name = key): boolean {
+    if (!this.offered || this.offered.keys.has(key)) return true;
+    this.announcement = withLocale(this.locale, () => msg(str`Zu „${name}“ gibt es in diesem Dossier keine eigene Seite.`, { id: 'dossier.not-offered' }));
+    return false;
   }
 
   /** Goes to another region or topic: through the URL hash (a history entry) when `hash` is set. */
@@ -193,6 +202,10 @@ export class ThemenDossier extends KdElement {
     this.pendingAnnouncement = true;
   }
   private pendingAnnouncement = false;
+  /** A region from the URL hash that arrived before the data (checked against `within` once they are in). */
+  private hashRegion: string | undefined;
+  /** The view last told to the page with `kd-dossier-change`. */
+  private dispatchedView: { region: string; topic: string } | undefined;
 
   /**
    * Sections rendered so far: the first ones at once, the rest a few per task
@@ -216,10 +229,11 @@ export class ThemenDossier extends KdElement {
   }
 
   private resolveRegion(store: DataStore): Region {
-    const offered = this.offeredOf(store);
     const region = this.region ? store.regions.get(this.region) : undefined;
-    if (!region) {
-      throw unknownValue(store, 'unknown-region', this.region ?? '', 'region', offered.regions.filter((r) => r.level === 'Kreis' || r.level === 'Gemeinde').map((r) => r.key));
+    // With `within`, a region outside it (an edited URL, say) is as unknown as one the data lack.
+    if (!region || (this.within && !this.offeredOf(store).keys.has(region.key))) {
+      const offered = this.offeredOf(store).regions;
+      throw unknownValue(store, 'unknown-region', this.region ?? '', 'region', offered.filter((r) => r.level === 'Kreis' || r.level === 'Gemeinde').map((r) => r.key));
     }
     return region;
   }
@@ -237,20 +251,17 @@ export class ThemenDossier extends KdElement {
   /** The topic(s) to show: the attribute, else the first topic with numbers for the region. */
   private resolveTopics(store: DataStore, region: Region): readonly Topic[] {
     const parsed = parseTopic(this.topic);
-    if (this.topic && !parsed) {
-      const located = { ...problem('topic', 'one-of', { value: this.topic, options: [...Object.values(TOPIC_SLUGS), ALL_TOPICS].join(', ') }), source: store.sources.join(' ') };
-      throw new DataError('unknown-topic', { value: this.topic, problems: [located], source: located.source });
-    }
-    if (parsed === ALL_TOPICS) return ALL_TOPIC_LIST;
+    if (this.topic && !parsed) throw unknownValue(store, 'unknown-topic', this.topic, 'topic', [...Object.values(TOPIC_SLUGS), ALL_TOPICS]);
+    if (parsed === ALL_TOPICS) return TOPICS;
     if (parsed) return [parsed];
-    const first = ALL_TOPIC_LIST.find((t) => indicatorsWithData(store, t, region).length);
-    return [first ?? ALL_TOPIC_LIST[0]!];
+    const first = TOPICS.find((t) => indicatorsWithData(store, t, region).length);
+    return [first ?? TOPICS[0]!];
   }
 
   private modelOf(store: DataStore, region: Region, compare: Region[], topics: readonly Topic[]): DossierModel {
     const key = JSON.stringify([region.key, compare.map((c) => c.key), topics, this.sections ?? '']);
     if (this.model?.store === store && this.model.key === key) return this.model.value;
-    const value = buildDossierModel(store, region, compare, topics, words(this.sections));
+    const value = buildDossierModel(store, region, compare, topics, words(this.sections), this.offeredOf(store).keys);
     this.model = { key, store, value };
     this.warnMissing(value);
     return value;
@@ -279,7 +290,7 @@ export class ThemenDossier extends KdElement {
       this.pendingAnnouncement = false;
       this.announcement = msg(str`Angezeigt: ${proseName(region)}, ${single ? topicLabel(single.topic) : msg('alle Themen', { id: 'dossier.all-topics' })}`, { id: 'dossier.announce' });
     }
-    const datasets = this.datasetsShown(store, model);
+    const datasets = model.datasets;
     if (this.stagedModel !== model) {
       this.stagedModel = model;
       this.shownSections = FIRST_SECTIONS;
@@ -328,7 +339,7 @@ export class ThemenDossier extends KdElement {
     const all = topics.length > 1;
     const current = all ? ALL_TOPICS : TOPIC_SLUGS[topics[0]!];
     const entries: Array<{ slug: string; label: string; empty: boolean }> = [
-      ...ALL_TOPIC_LIST.map((t) => ({
+      ...TOPICS.map((t) => ({
         slug: TOPIC_SLUGS[t],
         label: topicLabel(t),
         empty: indicatorsWithData(store, t, region).length === 0,
@@ -341,7 +352,7 @@ export class ThemenDossier extends KdElement {
             class="picker"
             .data=${store}
             regions=${offered.regions.map((r) => r.key).join(' ')}
-            region=${region.key}
+            region=${offered.keys.has(region.key) ? region.key : nothing}
             heading=${msg('Region wählen', { id: 'dossier.picker' })}
             lang=${this.locale}
             theme=${this.theme ?? nothing}
@@ -368,18 +379,21 @@ export class ThemenDossier extends KdElement {
     const linked = (t: TopicModel) => (t.withData.length ? t.sections : []);
     const entries = model.topics.filter((t) => linked(t).length || model.topics.length > 1);
     if (!entries.some((t) => linked(t).length)) return nothing;
+    const topic = viewTopic(model);
     const link = (t: TopicModel, s?: SectionModel) => {
       const id = s ? sectionDomId(t.topic, s.id) : topicDomId(t.topic);
-      const href = this.hash ? hashFor({ region: model.region.key, topic: model.topics.length > 1 ? ALL_TOPICS : TOPIC_SLUGS[t.topic], section: id }) : `#${id}`;
+      const href = this.hash ? hashFor({ region: model.region.key, topic, section: id }) : `#${id}`;
       return html`<a href=${href} @click=${(e: Event) => this.jump(e, id, href)}>${s ? localize(s.section.title) : topicLabel(t.topic)}</a>`;
     };
+    const sourcesHref = this.hash ? hashFor({ region: model.region.key, topic, section: 'quellen' }) : '#quellen';
+    const sourcesLink = html`<a href=${sourcesHref} @click=${(e: Event) => this.jump(e, 'quellen', sourcesHref)}>${msg('Quellen und Lizenzen', { id: 'dossier.sources' })}</a>`;
     return html`<nav class="toc" part="toc" aria-labelledby="toc-title">
       ${headingTag(level + 1, html`<span id="toc-title">${msg('Inhalt', { id: 'dossier.toc' })}</span>`, 'toc-title')}
       <ol>
         ${model.topics.length > 1
           ? entries.map((t) => html`<li>${link(t)}${linked(t).length ? html`<ol>${linked(t).map((s) => html`<li>${link(t, s)}</li>`)}</ol>` : nothing}</li>`)
           : linked(entries[0]!).map((s) => html`<li>${link(entries[0]!, s)}</li>`)}
-        <li><a href=${this.hash ? hashFor({ region: model.region.key, section: 'quellen' }) : '#quellen'} @click=${(e: Event) => this.jump(e, 'quellen', '')}>${msg('Quellen und Lizenzen', { id: 'dossier.sources' })}</a></li>
+        <li>${sourcesLink}</li>
       </ol>
     </nav>`;
   }
@@ -421,8 +435,14 @@ export class ThemenDossier extends KdElement {
       this.pendingSection = undefined;
       this.scrollToSection(id);
     }
-    if (changed.has('region') || changed.has('topic')) {
-      this.dispatchEvent(new CustomEvent('kd-dossier-change', { bubbles: true, composed: true, detail: { region: this.region, topic: this.topic } }));
+    // The view actually shown (a defaulted topic as its slug), once per change, only when it could be shown.
+    const shown = this.loadState.status === 'ready' ? this.stagedModel : undefined;
+    if (shown) {
+      const view = { region: shown.region.key, topic: viewTopic(shown) };
+      if (view.region !== this.dispatchedView?.region || view.topic !== this.dispatchedView.topic) {
+        this.dispatchedView = view;
+        this.dispatchEvent(new CustomEvent('kd-dossier-change', { bubbles: true, composed: true, detail: view }));
+      }
     }
   }
 
@@ -552,23 +572,7 @@ export class ThemenDossier extends KdElement {
     return html`<indikator-tabelle ${attributes(attrs)} .data=${store}></indikator-tabelle>`;
   }
 
-  /** The datasets whose numbers the current view shows, and the dossier definitions it follows. */
-  private datasetsShown(store: DataStore, model: DossierModel): { data: Dataset[]; definitions: Dataset[] } {
-    const shown = new Set<Dataset>();
-    const definitions = new Set<Dataset>();
-    for (const topic of model.topics) {
-      for (const section of topic.sections) {
-        for (const i of section.indicators) {
-          if (i.own || i.below) store.datasetsOf(store.observations({ indicator: i.indicator.id })).forEach((d) => shown.add(d));
-        }
-        const definition = store.sources.indexOf(section.source);
-        if (definition >= 0) definitions.add(store.datasets[definition]!);
-      }
-    }
-    return { data: [...shown], definitions: [...definitions].filter((d) => !shown.has(d)) };
-  }
-
-  private renderSourceList(store: DataStore, datasets: { data: Dataset[]; definitions: Dataset[] }, model: DossierModel, level: number): TemplateResult {
+  private renderSourceList(store: DataStore, datasets: DossierModel['datasets'], model: DossierModel, level: number): TemplateResult {
     const maps = model.topics.some((t) => t.sections.some((s) => s.section.element === 'map' && s.indicators.some((i) => i.own || i.below)));
     const geometries = maps ? uniqueGeometries(store.geometries) : [];
     return html`<section class="sources" part="sources" id="quellen" aria-labelledby="quellen-title">
@@ -577,11 +581,7 @@ export class ThemenDossier extends KdElement {
         ? html`<p>${msg('Alle Zahlen auf dieser Seite stammen aus diesen Veröffentlichungen; sie werden unverändert wiedergegeben.', { id: 'dossier.sources-intro' })}</p>
             ${renderSources(datasets.data)}`
         : nothing}
-      ${geometries.length
-        ? html`<div class="source">
-            ${geometries.map((g) => html`<p>${msg('Gebietsgrenzen:', { id: 'map.geometry-source' })} ${g.attribution}${g.license ? ` · ${g.license.name ?? g.license.id}` : ''}</p>`)}
-          </div>`
-        : nothing}
+      ${geometries.map(renderGeometrySource)}
       ${datasets.definitions.length
         ? html`<p class="definition-note">${msg('Auswahl der Themen und Erläuterungen:', { id: 'dossier.definition-source' })}</p>
             ${renderSources(datasets.definitions)}`
@@ -598,6 +598,11 @@ function uniqueGeometries(refs: readonly GeometryRef[]): GeometryRef[] {
     seen.add(id);
     return true;
   });
+}
+
+/** The `topic` value of what is shown: a slug, or "alle". */
+function viewTopic(model: DossierModel): string {
+  return model.topics.length === 1 ? TOPIC_SLUGS[model.topics[0]!.topic] : ALL_TOPICS;
 }
 
 function topicDomId(topic: Topic): string {
