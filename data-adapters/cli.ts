@@ -19,7 +19,7 @@ import { exportCsv } from './export-csv.js';
 import { mergeDocuments } from './merge.js';
 import { nameRegions } from './region-names.js';
 import { keepWithin } from './within.js';
-import { CLI_MAX_OBSERVATIONS, checkFileSize, limitObservations, readInputFile, readJsonFile } from './limits.js';
+import { CLI_MAX_CONVERTED, CLI_MAX_OBSERVATIONS, checkFileSize, checkObservationCount, limitObservations, readInputFile, readJsonFile } from './limits.js';
 import type { ImportOptions, ImportSummary } from './types.js';
 
 type Lang = 'de' | 'en';
@@ -288,8 +288,11 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
         file = input;
         const options = importOptions(values);
         const mapping = values.mapping ? readMapping(values.mapping, format) : undefined;
+        // The 500 000 are what is written: with --within, counted after the cut (converting has a memory guard).
+        limitObservations(values.within ? CLI_MAX_CONVERTED : CLI_MAX_OBSERVATIONS);
         const imported = await ADAPTERS[format]({ file: input, options, mapping, table: values.table });
         const within = values.within ? keepWithin(imported, values.within) : imported;
+        checkObservationCount(within.document.observations.length, CLI_MAX_OBSERVATIONS);
         const { document, summary } = values['region-names'] ? nameRegions(within, values['region-names']) : within;
         const result = validateDocument(document);
         if (!result.valid) {
@@ -308,9 +311,12 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
           try {
             result = parseDocument(documentText(f));
           } catch (error) {
-            if (!(error instanceof AdapterError)) throw error;
+            // One unreadable file (missing, a folder, too large, not UTF-8) does not stop the others being checked.
+            const code = (error as NodeJS.ErrnoException).code;
+            if (!(error instanceof AdapterError) && !(typeof code === 'string' && /^E[A-Z]+$/.test(code))) throw error;
             ok = false;
-            io.stderr(`${f}: ${t(lang, 'ungültig', 'invalid')}: ${error.reason[lang]}\n`);
+            const reason = error instanceof AdapterError ? error.reason[lang] : fsProblem(code!, lang);
+            io.stderr(`${f}: ${t(lang, 'ungültig', 'invalid')}: ${reason}\n`);
             continue;
           }
           if (result.valid) io.stderr(`${f}: ${t(lang, 'gültig', 'valid')}\n`);

@@ -12,7 +12,9 @@
  * - The `kreisdossier` command writes at most CLI_MAX_OBSERVATIONS (500 000) observations
  *   per import, ≈ 120 MB of JSON: already far more than a page can load, and still a file
  *   `validate`, `export` and `merge` can read. Split larger data by topic, region or period.
- *   Used as a library, the adapters have no observation limit unless `limitObservations` is called.
+ *   With `--within` that counts the observations kept; converting the whole file is bounded by
+ *   CLI_MAX_CONVERTED. Used as a library, the adapters have no observation limit unless
+ *   `limitObservations` is called.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -23,6 +25,11 @@ export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 export const MAX_ROWS = 1_000_000;
 export const MAX_LINE_BYTES = 1024 * 1024;
 export const CLI_MAX_OBSERVATIONS = 500_000;
+/**
+ * With `--within`, the limit counts what is written, after the cut: a nationwide file cut to one Kreis is fine.
+ * While converting, only a memory guard applies (≈ 1 GB of observations before the cut).
+ */
+export const CLI_MAX_CONVERTED = 2_000_000;
 
 let maxObservations = Infinity;
 
@@ -34,12 +41,12 @@ export function limitObservations(max: number): void {
 const number = (n: number, lang: 'de' | 'en') => n.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
 const mib = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
 
-/** Throws when an import writes more observations than allowed. */
-export function checkObservationCount(written: number): void {
-  if (written <= maxObservations) return;
+/** Throws when an import writes more observations than allowed (`max`: the limit set with `limitObservations`). */
+export function checkObservationCount(written: number, max = maxObservations): void {
+  if (written <= max) return;
   throw new AdapterError({
-    de: `mehr als ${number(maxObservations, 'de')} Beobachtungen: zu viele für eine kreisdossier-Datei; bitte die Daten aufteilen (z. B. nach Thema, Region oder Zeitraum)`,
-    en: `more than ${number(maxObservations, 'en')} observations: too many for one kreisdossier file; split the data (e.g. by topic, region or period)`,
+    de: `mehr als ${number(max, 'de')} Beobachtungen: zu viele für eine kreisdossier-Datei; bitte die Daten aufteilen (z. B. nach Thema, Region oder Zeitraum)`,
+    en: `more than ${number(max, 'en')} observations: too many for one kreisdossier file; split the data (e.g. by topic, region or period)`,
   });
 }
 

@@ -31,8 +31,13 @@ export class DecodeStream extends Transform {
   private lastByte = -1;
   private lines = 1;
   private readonly explicit: boolean;
-  /** Line of the first byte that is not UTF-8, once the stream reads Windows-1252. */
+  /** Line of the first byte that is not UTF-8 (checked in every mode, like decode.ts checks the whole file). */
   private invalidLine?: number;
+  /** Line of the first UTF-8 encoded letter (Ä, ö, ß …). */
+  private utf8LetterLine?: number;
+  /** Checks every chunk for UTF-8 validity, whatever the stream decodes as. */
+  private readonly validator = new TextDecoder('utf-8', { fatal: true });
+  private validatorFailed = false;
 
   constructor(encoding?: Encoding) {
     super();
@@ -56,38 +61,43 @@ export class DecodeStream extends Transform {
     if (this.lastByte === -1 && hasUtf16Bom(chunk)) return callback(new AdapterError(UTF16, 1));
     const nul = chunk.indexOf(0);
     if (nul >= 0) return callback(new AdapterError(BINARY, this.lines + countLineBreaks(chunk.subarray(0, nul))));
+    // What decode.ts judges for a whole file, judged chunk by chunk: where UTF-8 letters are, where bytes are not UTF-8.
+    if (this.utf8LetterLine === undefined) {
+      const letter = (this.lastByte === -1 && hasUtf8Bom(chunk)) || (this.lastByte === 0xc3 && chunk[0]! >= 0x80 && chunk[0]! <= 0xbf) ? 0 : utf8LetterAt(chunk);
+      if (letter >= 0) this.utf8LetterLine = this.lines + countLineBreaks(chunk.subarray(0, letter));
+    }
+    if (!this.validatorFailed && hasHighByte(chunk)) {
+      try {
+        this.validator.decode(chunk, { stream: true });
+      } catch {
+        this.validatorFailed = true;
+        // The line of the first byte that is not UTF-8 (a lenient decode marks it with U+FFFD; once per file).
+        const text = new TextDecoder('utf-8').decode(chunk);
+        this.invalidLine ??= this.lines + (text.slice(0, Math.max(0, text.indexOf('\uFFFD'))).match(/\n/g)?.length ?? 0);
+      }
+    }
+    // UTF-8 letters and bytes that are not UTF-8 in one file: no single encoding reads it right.
+    if (this.utf8LetterLine !== undefined && this.invalidLine !== undefined) {
+      return callback(new AdapterError(mixedEncoding(this.utf8LetterLine, this.invalidLine), Math.max(this.utf8LetterLine, this.invalidLine)));
+    }
+    // Told to read Latin-1, the file has UTF-8 letters (as far as read): each would turn into "Ã¶".
+    if (this.explicit && this.encoding === 'windows-1252' && this.utf8LetterLine !== undefined) {
+      return callback(new AdapterError(UTF8_NOT_LATIN1, this.utf8LetterLine));
+    }
     try {
-      if (this.encoding === undefined && hasHighByte(chunk)) this.decide(chunk);
-      if (this.encoding === 'windows-1252') {
-        // UTF-8 letters (Ä, ö, ß: C3 80–BF) never occur in Windows-1252 text: a UTF-8 file, or a mixed one.
-        const letter = (this.lastByte === -1 && hasUtf8Bom(chunk)) || (this.lastByte === 0xc3 && chunk[0]! >= 0x80 && chunk[0]! <= 0xbf) ? 0 : utf8LetterAt(chunk);
-        if (letter >= 0) {
-          const line = this.lines + countLineBreaks(chunk.subarray(0, letter));
-          return callback(new AdapterError(this.invalidLine === undefined && this.explicit ? UTF8_NOT_LATIN1 : mixedEncoding(line, this.invalidLine ?? line), line));
-        }
-        if (this.invalidLine === undefined && hasHighByte(chunk)) this.invalidLine = this.lines;
-        this.push(Buffer.from(this.cp1252!.decode(chunk, { stream: true }), 'utf8'));
-      } else {
+      if (this.encoding === undefined && hasHighByte(chunk)) this.use(this.invalidLine === undefined ? 'utf-8' : 'windows-1252');
+      if (this.encoding === 'windows-1252') this.push(Buffer.from(this.cp1252!.decode(chunk, { stream: true }), 'utf8'));
+      else {
         // Validates only (fatal decoder); the parser reads the bytes themselves.
         if (this.utf8) this.utf8.decode(chunk, { stream: true });
         this.push(chunk);
       }
     } catch {
-      return callback(new AdapterError({ de: 'die Datei ist kein gültiges UTF-8 (gemischte Kodierungen?): bitte --encoding windows-1252 angeben', en: 'the file is not valid UTF-8 (mixed encodings?): pass --encoding windows-1252' }, this.lines));
+      return callback(new AdapterError({ de: 'die Datei ist kein gültiges UTF-8: bitte --encoding latin1 angeben', en: 'the file is not valid UTF-8: pass --encoding latin1' }, this.lines));
     }
     this.lastByte = chunk[chunk.length - 1]!;
     this.lines += countLineBreaks(chunk);
     callback();
-  }
-
-  private decide(chunk: Buffer): void {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(chunk, { stream: true });
-      this.use('utf-8');
-    } catch {
-      this.use('windows-1252');
-      this.invalidLine = this.lines;
-    }
   }
 
   override _flush(callback: TransformCallback): void {

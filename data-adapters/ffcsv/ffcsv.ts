@@ -47,23 +47,10 @@ function adapterError(error: unknown): unknown {
   return error;
 }
 
-/** Line number of the first byte that is not UTF-8 (approximate: the first replacement character). */
-function firstInvalidLine(bytes: Uint8Array): number {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const at = text.indexOf('\uFFFD');
-  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
-}
-
 export function importFfcsv(bytes: Uint8Array, options: FfcsvOptions = {}): ImportResult {
   let text: string;
   let encoding: string;
-  try {
-    ({ text, encoding } = decode(bytes, options.encoding));
-  } catch (error) {
-    // UTF-16, binary, cut-off or mixed files keep their own reason.
-    if (!(error instanceof AdapterError) || !error.reason.en.startsWith('the file is not valid UTF-8: pass')) throw error;
-    throw new AdapterError({ de: 'die Datei ist kein gültiges UTF-8: bitte --encoding windows-1252 angeben', en: 'the file is not valid UTF-8: pass --encoding windows-1252' }, firstInvalidLine(bytes));
-  }
+  ({ text, encoding } = decode(bytes, options.encoding));
   const converter = new FfcsvConverter(options);
   try {
     // on_record hands each record over and keeps none, so no array of records is built.

@@ -904,6 +904,20 @@ describe('kreisdossier CLI fuzzing', { concurrency: true }, () => {
       rmSync(big);
     });
 
+    it('GENESIS flat file, 200 MB cut with --within to one Kreis: the limit counts what is written', async (t) => {
+      const { dir, out } = caseDir();
+      const big = join(dir, 'flat.csv');
+      const bytes = await writeLines(big, FLAT_HEADER, flatLine("String(1001000 + (i % 900000)).padStart(8, '0')", '1000 + Math.floor(i / 900000)', 'i % 99991'), 200 * MB);
+      const r = await cli([...IMPORT.ffcsv(big), '--within', '01001', '-o', join(out, 'x.json'), '--lang', 'en'], 120_000);
+      count('enormous');
+      report(t, 'import ffcsv, 200 MB cut to one Kreis', r, bytes);
+      assert.equal(r.code, 0, r.err);
+      const written = Number(/observations written (\d+)/.exec(r.err)?.[1]);
+      assert.ok(written > 0 && written <= 2000, `observations written: ${written}`); // 1000 Gemeinden × at most 2 years
+      assert.ok((r.rssMb ?? 0) < 1500, `peak RSS ${r.rssMb} MB`);
+      rmSync(big);
+    });
+
     it('a single 50 MB line, for every reader', async (t) => {
       const { dir, out } = caseDir();
       const size = 50 * MB;
