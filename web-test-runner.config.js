@@ -2,7 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { demoCspMiddleware } from './demo/csp.js';
+import { demoCspMiddleware, MINIMAL_STRICT_CSP } from './demo/csp.js';
 import { testServerMiddleware } from './test/server/middleware.js';
 
 /** Prints one closing line "browser: N passed, N failed" that CI can read. */
@@ -45,9 +45,6 @@ function forcedColorsPlugin() {
   };
 }
 
-/** The smallest strict policy issue 7 names, exactly; the hardening test page is served with it. */
-export const MINIMAL_STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; img-src 'self' data:";
-
 /** Koa middleware: the CSP test page gets MINIMAL_STRICT_CSP. */
 async function minimalCspMiddleware(ctx, next) {
   await next();
@@ -55,7 +52,7 @@ async function minimalCspMiddleware(ctx, next) {
 }
 
 /**
- * `executeServerCommand('record-requests', { action: 'start' | 'stop' })`: every request the browser makes
+ * `executeServerCommand('record-requests', { action: 'start' | 'peek' | 'stop' })`: every request the browser makes
  * for the test page and its frames, as the DevTools protocol sees it (so also requests that never reach a
  * server: other hosts, refused connections). `stop` returns the URLs.
  */
@@ -75,6 +72,7 @@ function requestRecorderPlugin() {
       }
       const recording = recordings.get(page);
       if (!recording) return [];
+      if (payload?.action === 'peek') return [...recording.urls];
       page.off('request', recording.onRequest);
       recordings.delete(page);
       return recording.urls;

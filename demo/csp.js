@@ -13,6 +13,9 @@ export const STRICT_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/** The smallest strict policy the elements work under (README, "Content-Security-Policy"); a test page is served with it. */
+export const MINIMAL_STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; img-src 'self' data:";
+
 /** Koa middleware: sends the strict CSP with every page under /demo/. */
 export async function demoCspMiddleware(ctx, next) {
   await next();

@@ -95,7 +95,7 @@ const dossierFiles = [
 if ((await main(['validate', ...dossierFiles.map(([from]) => from)], io)) !== 0) failed++;
 else for (const [from, to] of dossierFiles) copyFileSync(from, `${OUT}/${to}`);
 if (failed) {
-  console.error(`${failed} of ${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length} demo files failed`);
+  console.error(`${failed} of ${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length + 1} demo steps failed (the last: validating the dossier files)`);
   process.exit(1);
 }
 console.error(`${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length + dossierFiles.length} demo files written to ${OUT}/`);

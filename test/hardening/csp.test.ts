@@ -1,9 +1,10 @@
 // Issue 7.2: every element under exactly the smallest strict policy a cautious site sends — no 'unsafe-inline',
 // no 'unsafe-eval', no blob: — renders, and the browser reports zero violations.
 import { expect, waitUntil } from '@open-wc/testing';
+import { MINIMAL_STRICT_CSP as POLICY } from '../../demo/csp.js';
+import { TAG } from '../fixtures/demo-files.js';
 
-const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; img-src 'self' data:";
-const ELEMENTS = 'indikator-tabelle, indikator-chart, kreis-map, region-auswahl, themen-dossier';
+const ELEMENTS = Object.values(TAG).join(', ');
 
 type CspWindow = Window & { __cspViolations: string[]; __kdRendered: Set<EventTarget>; __kdFailed: Set<EventTarget> };
 
