@@ -1,10 +1,12 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.mdx', '../src/**/*.stories.ts'],
+  // stories/ also holds page-level stories (e.g. theming) beside the MDX pages.
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts', '../src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
-  // Stories use the committed example files and the demo data, served beside Storybook (no network needed).
+  // Stories use the committed example files and the demo data, served beside Storybook (no network needed);
+  // they name them relative to iframe.html (./examples/…), so a Storybook under a sub-path works as well.
   staticDirs: [
     { from: '../examples', to: '/examples' },
     { from: '../demo/data', to: '/demo/data' },
