@@ -21,32 +21,32 @@ export const figureStyles = css`
     font-size: 0.875em;
   }
   .summary {
-    margin: 0.5rem 0;
+    margin: var(--_kd-space-s) 0;
     max-width: 70ch;
   }
   .link-note {
-    margin: 0 0 0.5rem;
+    margin: 0 0 var(--_kd-space-s);
   }
   .tooltip {
     position: absolute;
     transform: translate(-50%, calc(-100% - 12px));
     max-width: min(22rem, 90%);
-    padding: 0.25rem 0.5rem;
+    padding: var(--_kd-space-xs) var(--_kd-space-s);
     border: 1px solid var(--_kd-border);
-    border-radius: var(--kd-radius, 0.25rem);
+    border-radius: var(--_kd-radius);
     background: var(--_kd-surface);
     color: inherit;
     font-size: 0.875em;
     pointer-events: none;
     white-space: normal;
     z-index: 2;
-    box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
+    box-shadow: var(--_kd-shadow);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-top: 0.5rem;
+    gap: var(--_kd-space-s);
+    margin-top: var(--_kd-space-s);
   }
   button[disabled] {
     cursor: default;
@@ -57,12 +57,12 @@ export const figureStyles = css`
     padding-top: 0.75rem;
   }
   .symbols {
-    margin: 0.5rem 0 0;
+    margin: var(--_kd-space-s) 0 0;
     font-size: 0.875em;
   }
   .symbols div {
     display: flex;
-    gap: 0.5rem;
+    gap: var(--_kd-space-s);
   }
   .symbols dt {
     min-width: 2ch;

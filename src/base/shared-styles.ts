@@ -1,25 +1,5 @@
-import { css, unsafeCSS } from 'lit';
-
-/**
- * Dark defaults, used by `theme="dark"` and by `theme="auto"` when the
- * visitor prefers a dark scheme. Every value still yields to the page's
- * `--kd-*` properties.
- */
-const darkTokens = unsafeCSS(`
-  --_kd-dark: 1;
-  color: var(--kd-color-text, #e8eaed);
-  background: var(--kd-color-background, #1b1e23);
-  --_kd-muted: var(--kd-color-muted, #b4bac2);
-  --_kd-border: var(--kd-color-border, #5c636b);
-  --_kd-grid: var(--kd-color-grid, #3d434a);
-  --_kd-surface: var(--kd-color-surface, #25292f);
-  --_kd-placeholder: var(--kd-color-placeholder, #2b3037);
-  --_kd-link: var(--kd-color-link, #8ab4f8);
-  --_kd-focus: var(--kd-color-focus, #8ab4f8);
-  --_kd-error: var(--kd-color-error, #ff8a80);
-  --_kd-error-background: var(--kd-color-error-background, #3b1f1f);
-  --_kd-hover: var(--kd-color-row-hover, #2b3037);
-`);
+import { css } from 'lit';
+import { darkTokens, lightTokens } from './theme.js';
 
 /**
  * Styles every element shares. Colours, fonts and spacing come from `--kd-*`
@@ -47,21 +27,9 @@ export const sharedStyles = css`
     text-transform: none;
     text-shadow: none;
     white-space: normal;
-    color: var(--kd-color-text, inherit);
-    background: var(--kd-color-background, transparent);
     min-height: var(--kd-min-height, 12rem);
     contain: layout;
-    --_kd-dark: 0;
-    --_kd-muted: var(--kd-color-muted, #4a4f55);
-    --_kd-border: var(--kd-color-border, #c8ccd0);
-    --_kd-grid: var(--kd-color-grid, #e1e4e8);
-    --_kd-surface: var(--kd-color-surface, #fff);
-    --_kd-placeholder: var(--kd-color-placeholder, #f1f3f5);
-    --_kd-link: var(--kd-color-link, #0b5bd3);
-    --_kd-focus: var(--kd-color-focus, #0b5bd3);
-    --_kd-error: var(--kd-color-error, #b00020);
-    --_kd-error-background: var(--kd-color-error-background, #fff4f4);
-    --_kd-hover: var(--kd-color-row-hover, #f1f3f5);
+    ${lightTokens}
   }
   :host([theme='dark']) {
     ${darkTokens}
@@ -91,8 +59,8 @@ export const sharedStyles = css`
     border: 0 !important;
   }
   :focus-visible {
-    outline: var(--kd-focus-width, 3px) solid var(--_kd-focus);
-    outline-offset: 2px;
+    outline: var(--_kd-focus-width) solid var(--_kd-focus);
+    outline-offset: var(--_kd-focus-offset);
   }
   a {
     color: var(--_kd-link);
@@ -103,7 +71,7 @@ export const sharedStyles = css`
     cursor: pointer;
     padding: 0.375rem 0.75rem;
     border: 1px solid currentColor;
-    border-radius: var(--kd-radius, 0.25rem);
+    border-radius: var(--_kd-radius);
     background: var(--_kd-surface);
   }
   .placeholder {
@@ -111,22 +79,22 @@ export const sharedStyles = css`
     align-items: center;
     justify-content: center;
     min-height: var(--kd-min-height, 12rem);
-    border-radius: var(--kd-radius, 0.25rem);
+    border-radius: var(--_kd-radius);
     background: var(--_kd-placeholder);
     color: var(--_kd-muted);
   }
   .alert {
     min-height: var(--kd-min-height, 12rem);
-    padding: 1rem;
+    padding: var(--_kd-space-m);
     border: 2px solid var(--_kd-error);
-    border-radius: var(--kd-radius, 0.25rem);
+    border-radius: var(--_kd-radius);
     background: var(--_kd-error-background);
   }
   .alert p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 var(--_kd-space-s);
   }
   .alert ul {
-    margin: 0 0 0.5rem;
+    margin: 0 0 var(--_kd-space-s);
     padding-left: 1.25rem;
     overflow-wrap: anywhere;
   }
@@ -134,7 +102,7 @@ export const sharedStyles = css`
     font-family: var(--kd-font-family-mono, ui-monospace, monospace);
   }
   .source {
-    margin-top: 0.5rem;
+    margin-top: var(--_kd-space-s);
     font-size: 0.875em;
     color: var(--_kd-muted);
   }

@@ -16,14 +16,14 @@ export const tableStyles = css`
     text-align: start;
     font-weight: 600;
     font-size: 1.125em;
-    padding-bottom: 0.5rem;
+    padding-bottom: var(--_kd-space-s);
   }
   caption .unit {
     font-weight: normal;
   }
   th,
   td {
-    padding: 0.25rem 0.75rem;
+    padding: var(--_kd-space-xs) 0.75rem;
     border-bottom: 1px solid var(--_kd-border);
   }
   thead th {
@@ -50,12 +50,12 @@ export const tableStyles = css`
   }
   .legend,
   .footnotes {
-    margin: 0.5rem 0 0;
+    margin: var(--_kd-space-s) 0 0;
     font-size: 0.875em;
   }
   .legend div {
     display: flex;
-    gap: 0.5rem;
+    gap: var(--_kd-space-s);
   }
   .legend dt {
     min-width: 2ch;

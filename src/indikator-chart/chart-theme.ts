@@ -5,7 +5,8 @@
  * apart for colour-blind readers, in print and under forced colours.
  */
 import { resolveColor as resolve } from '../base/resolve-color.js';
-import { DARK2, SET2 } from '../generated/palette.js';
+import { defaultColor, SEQUENCE_ANCHORS } from '../base/theme.js';
+import { DARK2, SET2 } from '../generated/series-colors.js';
 
 export interface ChartTheme {
   text: string;
@@ -30,8 +31,8 @@ export const MARKERS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'st
 
 // ColorBrewer Dark2 (light theme) and Set2 (dark theme) are qualitative schemes whose first
 // colours stay apart under the common colour-vision deficiencies; the yellow that falls below
-// 3:1 contrast on white is left out.
-const LIGHT_SERIES = DARK2.filter((c) => c !== '#e6ab02');
+// 3:1 contrast on white (Dark2's sixth colour) is left out.
+const LIGHT_SERIES = DARK2.filter((_, i) => i !== 5);
 const DARK_SERIES = SET2;
 
 
@@ -66,12 +67,11 @@ export function readTheme(host: HTMLElement, probe: HTMLElement): ChartTheme {
   // Ordered parts (youngest to oldest) get an ordered multi-hue ramp through three palette colours
   // (like viridis: lightness rises steadily, hue changes too, so neighbours stay apart), mixed by
   // the browser in OKLab: any number of parts, and no colour-interpolation code shipped.
-  const background = resolve(probe, prop(style, '--_kd-surface') || 'white');
-  // Dark2's purple (darkened), teal and yellow (lightened).
+  const background = resolve(probe, prop(style, '--_kd-surface') || defaultColor('surface'));
   const anchors = [
-    prop(style, '--kd-color-sequence-start') || `color-mix(in oklab, ${DARK2[2]} 70%, black)`,
-    prop(style, '--kd-color-sequence-middle') || DARK2[0]!,
-    prop(style, '--kd-color-sequence-end') || `color-mix(in oklab, ${DARK2[5]} 60%, white)`,
+    prop(style, '--kd-color-sequence-start') || SEQUENCE_ANCHORS.start,
+    prop(style, '--kd-color-sequence-middle') || SEQUENCE_ANCHORS.middle,
+    prop(style, '--kd-color-sequence-end') || SEQUENCE_ANCHORS.end,
   ];
   const ramp = (t: number) =>
     t <= 0.5
@@ -80,13 +80,13 @@ export function readTheme(host: HTMLElement, probe: HTMLElement): ChartTheme {
   return {
     text: style.color,
     muted: resolve(probe, prop(style, '--_kd-muted') || style.color),
-    grid: resolve(probe, prop(style, '--_kd-grid') || 'rgba(128,128,128,0.35)'),
+    grid: resolve(probe, prop(style, '--_kd-grid') || defaultColor('grid', dark)),
     background,
     font: style.fontFamily,
     series: (i) => resolve(probe, custom(i % 8) || palette[i % palette.length]!),
     sequence: (i, n) => resolve(probe, ramp(i / Math.max(1, n - 1))),
     highlight: resolve(probe, prop(style, '--kd-color-highlight') || palette[1]!),
-    reference: resolve(probe, prop(style, '--kd-color-reference') || prop(style, '--_kd-muted') || 'gray'),
+    reference: resolve(probe, prop(style, '--kd-color-reference') || prop(style, '--_kd-muted') || defaultColor('muted', dark)),
     forcedColors,
     dark,
   };

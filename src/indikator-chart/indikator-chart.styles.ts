@@ -13,8 +13,8 @@ const ownStyles = css`
   .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-    margin: 0 0 0.25rem;
+    gap: var(--_kd-space-xs) var(--_kd-space-m);
+    margin: 0 0 var(--_kd-space-xs);
     padding: 0;
     list-style: none;
     font-size: 0.875em;
@@ -48,13 +48,13 @@ const ownStyles = css`
     position: relative;
     height: var(--kd-chart-height, 20rem);
     min-width: 0;
-    border-radius: var(--kd-radius, 0.25rem);
+    border-radius: var(--_kd-radius);
   }
   .plot canvas {
     display: block;
   }
   .table-note {
-    margin: 0.5rem 0 0;
+    margin: var(--_kd-space-s) 0 0;
     font-size: 0.875em;
   }
   @media print {
@@ -64,7 +64,7 @@ const ownStyles = css`
       display: block !important;
     }
     .table-view {
-      margin-top: 1rem;
+      margin-top: var(--_kd-space-m);
       break-inside: avoid;
     }
     .actions,

@@ -425,7 +425,7 @@ describe('<indikator-chart>', () => {
     it('has a dark theme (attribute, or auto with prefers-color-scheme)', async () => {
       const light = await rendered(html`<indikator-chart src=${ALQ} region="15085 15"></indikator-chart>`);
       const dark = await rendered(html`<indikator-chart theme="dark" src=${ALQ} region="15085 15"></indikator-chart>`);
-      expect(getComputedStyle(dark).backgroundColor).to.equal('rgb(27, 30, 35)');
+      expect(getComputedStyle(dark).backgroundColor, 'KERN dark background').to.equal('rgb(0, 0, 0)');
       const color = (el: IndikatorChart) => chartOf(el)!.data.datasets[0]!.borderColor;
       expect(color(dark)).to.not.equal(color(light));
       await expect(dark).to.be.accessible();

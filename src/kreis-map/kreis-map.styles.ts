@@ -10,7 +10,7 @@ const ownStyles = css`
     min-height: var(--kd-min-height, calc(var(--kd-map-height, 28rem) + 14rem));
   }
   .notice {
-    padding: 0.75rem 1rem;
+    padding: 0.75rem var(--_kd-space-m);
     border-inline-start: 4px solid var(--_kd-focus);
     background: var(--_kd-placeholder);
   }
@@ -19,7 +19,7 @@ const ownStyles = css`
     /* narrower screens get a shorter map, not a tall empty box */
     height: var(--kd-map-height, clamp(16rem, 75vw, 28rem));
     overflow: hidden;
-    border-radius: var(--kd-radius, 0.25rem);
+    border-radius: var(--_kd-radius);
   }
   /* The few MapLibre rules a map without controls needs (its stylesheet is not loaded into the shadow
      root). MapLibre adds .maplibregl-map to this container; it must keep filling the map area. */
@@ -28,7 +28,7 @@ const ownStyles = css`
     position: absolute;
     inset: 0;
     overflow: hidden;
-    -webkit-tap-highlight-color: rgb(0 0 0 / 0);
+    -webkit-tap-highlight-color: transparent;
   }
   .maplibregl-canvas {
     position: absolute;
@@ -40,15 +40,15 @@ const ownStyles = css`
   }
   .maplibregl-cooperative-gesture-screen {
     align-items: center;
-    background: rgb(0 0 0 / 0.4);
-    color: #fff;
+    background: var(--_kd-overlay);
+    color: var(--_kd-overlay-text);
     display: flex;
     font-size: 1.25em;
     inset: 0;
     justify-content: center;
     line-height: 1.2;
     opacity: 0;
-    padding: 1rem;
+    padding: var(--_kd-space-m);
     pointer-events: none;
     position: absolute;
     transition: opacity 1s ease 1s;
@@ -82,25 +82,25 @@ const ownStyles = css`
     font-size: 0.75em;
     line-height: 1.1;
     white-space: nowrap;
-    color: var(--kd-color-label, #111);
+    color: var(--_kd-label);
     /* a halo keeps names readable on every class colour */
     text-shadow:
-      0 0 2px #fff,
-      0 0 2px #fff,
-      0 0 3px #fff;
+      0 0 2px var(--_kd-surface),
+      0 0 2px var(--_kd-surface),
+      0 0 3px var(--_kd-surface);
   }
   .legend {
-    margin: 0.5rem 0;
+    margin: var(--_kd-space-s) 0;
     font-size: 0.875em;
   }
   .legend-title {
-    margin: 0 0 0.25rem;
+    margin: 0 0 var(--_kd-space-xs);
     font-weight: 600;
   }
   .legend ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: var(--_kd-space-xs) var(--_kd-space-m);
     margin: 0;
     padding: 0;
     list-style: none;

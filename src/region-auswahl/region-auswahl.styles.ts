@@ -38,12 +38,12 @@ export const regionAuswahlStyles = css`
     width: 100%;
     min-width: 0;
     margin: 0;
-    padding: 0.5rem 2.25rem 0.5rem 0.625rem;
+    padding: var(--_kd-space-s) 2.25rem var(--_kd-space-s) 0.625rem;
     font: inherit;
     color: inherit;
     background: var(--_kd-surface);
     border: 1px solid var(--_kd-muted);
-    border-radius: var(--kd-radius, 0.25rem);
+    border-radius: var(--_kd-radius);
     text-overflow: ellipsis;
   }
   input:focus-visible {
@@ -70,7 +70,7 @@ export const regionAuswahlStyles = css`
     transform: rotate(45deg);
   }
   input[aria-expanded='true'] + .chevron::before {
-    margin-top: 0.25rem;
+    margin-top: var(--_kd-space-xs);
     transform: rotate(225deg);
   }
   .popup {
@@ -78,13 +78,13 @@ export const regionAuswahlStyles = css`
     top: 100%;
     left: 0;
     right: 0;
-    margin-top: 0.25rem;
+    margin-top: var(--_kd-space-xs);
     z-index: 1;
     color: var(--kd-color-text, inherit);
     background: var(--_kd-surface);
     border: 1px solid var(--_kd-border);
-    border-radius: var(--kd-radius, 0.25rem);
-    box-shadow: 0 0.25rem 0.75rem rgb(0 0 0 / 0.15);
+    border-radius: var(--_kd-radius);
+    box-shadow: var(--_kd-shadow);
   }
   .popup[hidden],
   [role='listbox'][hidden] {
@@ -94,7 +94,7 @@ export const regionAuswahlStyles = css`
     max-height: var(--kd-picker-max-height, 18rem);
     overflow-y: auto;
     overscroll-behavior: contain;
-    padding: 0.25rem 0;
+    padding: var(--_kd-space-xs) 0;
   }
   .group-label {
     padding: 0.375rem 0.625rem 0.125rem;
@@ -134,7 +134,7 @@ export const regionAuswahlStyles = css`
   }
   .message {
     margin: 0;
-    padding: 0.5rem 0.625rem;
+    padding: var(--_kd-space-s) 0.625rem;
     color: var(--_kd-muted);
   }
   [role='listbox'] + .message {

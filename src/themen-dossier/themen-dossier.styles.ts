@@ -2,19 +2,8 @@ import { css } from 'lit';
 
 export const dossierStyles = css`
   :host {
-    --_kd-good: var(--kd-color-good, #1e6b34);
-    --_kd-bad: var(--kd-color-bad, #a4262c);
-    --_kd-accent: var(--kd-color-accent, var(--_kd-focus));
-  }
-  :host([theme='dark']) {
-    --_kd-good: var(--kd-color-good, #7ed99a);
-    --_kd-bad: var(--kd-color-bad, #ff9a94);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_kd-good: var(--kd-color-good, #7ed99a);
-      --_kd-bad: var(--kd-color-bad, #ff9a94);
-    }
+    /* active topic, key-figure bars: KERN's action colour, like links */
+    --_kd-accent: var(--kd-color-accent, var(--_kd-link));
   }
   /* The dossier is long: it reserves a screen while its data load and its sections arrive, so the page below
      does not jump (CLS 0); once complete it is as tall as its content. */
@@ -23,7 +12,7 @@ export const dossierStyles = css`
     min-height: var(--kd-dossier-min-height, 100vh);
   }
   .dossier > * + * {
-    margin-top: 2rem;
+    margin-top: var(--_kd-space-xl);
   }
   /* Composed elements take the dossier's typography (also a font or text spacing the page set on the dossier). */
   indikator-chart,
@@ -41,7 +30,7 @@ export const dossierStyles = css`
   h6,
   [role='heading'] {
     line-height: 1.25;
-    margin: 0 0 0.5rem;
+    margin: 0 0 var(--_kd-space-s);
     font-weight: 700;
   }
   .title {
@@ -52,7 +41,7 @@ export const dossierStyles = css`
   }
   .topic-title {
     font-size: 1.5em;
-    padding-top: 1rem;
+    padding-top: var(--_kd-space-m);
     border-top: 2px solid var(--_kd-border);
   }
   .section-title {
@@ -69,7 +58,7 @@ export const dossierStyles = css`
   .meta {
     color: var(--_kd-muted);
     font-size: 0.875em;
-    margin: 0 0 0.25rem;
+    margin: 0 0 var(--_kd-space-xs);
   }
   .intro {
     max-width: 48rem;
@@ -78,9 +67,9 @@ export const dossierStyles = css`
   .controls {
     display: flex;
     flex-wrap: wrap;
-    gap: 1rem 2rem;
+    gap: var(--_kd-space-m) var(--_kd-space-xl);
     align-items: flex-end;
-    margin-top: 1rem;
+    margin-top: var(--_kd-space-m);
   }
   .picker {
     flex: 1 1 16rem;
@@ -90,7 +79,7 @@ export const dossierStyles = css`
   .topics ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: var(--_kd-space-s);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -117,7 +106,7 @@ export const dossierStyles = css`
     font-weight: 400;
   }
   .toc {
-    padding: 1rem 1.25rem;
+    padding: var(--_kd-space-m) 1.25rem;
     border-left: 4px solid var(--_kd-accent);
     background: var(--_kd-placeholder);
   }
@@ -126,7 +115,7 @@ export const dossierStyles = css`
     padding-left: 1.25rem;
   }
   .toc ol ol {
-    padding-left: 1rem;
+    padding-left: var(--_kd-space-m);
   }
   .section {
     margin-top: 2.5rem;
@@ -138,13 +127,13 @@ export const dossierStyles = css`
   .tiles {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kd-dossier-columns, 15rem)), 1fr));
-    gap: 1rem;
+    gap: var(--_kd-space-m);
   }
   .tile {
-    padding: 1rem;
+    padding: var(--_kd-space-m);
     border: 1px solid var(--_kd-border);
     border-top: 4px solid var(--_kd-accent);
-    border-radius: var(--kd-radius, 0.25rem);
+    border-radius: var(--_kd-radius);
     background: var(--_kd-surface);
     break-inside: avoid;
   }
@@ -152,7 +141,7 @@ export const dossierStyles = css`
     font-size: 1.75em;
     font-weight: 700;
     line-height: 1.2;
-    margin: 0.25rem 0;
+    margin: var(--_kd-space-xs) 0;
     overflow-wrap: anywhere;
   }
   .value .unit {
@@ -161,7 +150,7 @@ export const dossierStyles = css`
     overflow-wrap: normal;
   }
   .definition-note {
-    margin-top: 1rem;
+    margin-top: var(--_kd-space-m);
     font-size: 0.875em;
   }
   .value.spread {
@@ -173,7 +162,7 @@ export const dossierStyles = css`
     font-size: 0.875em;
   }
   .facts {
-    margin: 0.5rem 0 0;
+    margin: var(--_kd-space-s) 0 0;
     padding: 0;
     list-style: none;
     font-size: 0.9375em;
@@ -197,8 +186,8 @@ export const dossierStyles = css`
     color: var(--_kd-muted);
   }
   .explanation {
-    margin-top: 1rem;
-    padding: 0.75rem 1rem;
+    margin-top: var(--_kd-space-m);
+    padding: 0.75rem var(--_kd-space-m);
     border-left: 4px solid var(--_kd-border);
     background: var(--_kd-placeholder);
     max-width: 48rem;
@@ -209,23 +198,23 @@ export const dossierStyles = css`
   .no-data,
   .missing,
   .empty-topic {
-    padding: 0.75rem 1rem;
+    padding: 0.75rem var(--_kd-space-m);
     border: 1px dashed var(--_kd-border);
-    border-radius: var(--kd-radius, 0.25rem);
+    border-radius: var(--_kd-radius);
   }
   .switch {
-    margin-left: 0.25rem;
+    margin-left: var(--_kd-space-xs);
   }
   indikator-chart,
   kreis-map,
   indikator-tabelle {
-    margin: 1rem 0;
+    margin: var(--_kd-space-m) 0;
   }
   .sources .source {
     font-size: 0.875em;
   }
   .sources .source p + p {
-    margin-bottom: 0.5rem;
+    margin-bottom: var(--_kd-space-s);
   }
   @media print {
     .controls,

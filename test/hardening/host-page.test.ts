@@ -314,7 +314,7 @@ for (const variant of ['dist', 'src'] as const) {
       expect(focusedIn(chart), 'Tab reaches the chart').to.equal(plot);
       expect(plot.matches(':focus-visible')).to.be.true;
       expect(style(plot).outlineStyle).to.equal('solid');
-      expect(px(style(plot).outlineWidth)).to.equal(3);
+      expect(px(style(plot).outlineWidth), 'the theme focus width (KERN: 4px)').to.equal(4);
       // Arrow keys walk the points and announce them.
       await sendKeys({ press: 'ArrowRight' });
       await waitUntil(() => inner(chart, '.live')!.textContent!.trim() !== '', 'no announcement');
