@@ -16,18 +16,37 @@ const onwarn = (warning, warn) => warning.code !== 'THIS_IS_UNDEFINED' && warn(w
 function mapLibreFiles() {
   const dir = 'node_modules/maplibre-gl/dist/';
   let main;
+  let worker;
   return {
     name: 'maplibre-files',
     buildStart() {
-      main = this.emitFile({ type: 'asset', fileName: 'maplibre/maplibre-gl.mjs', source: readFileSync(`${dir}maplibre-gl.mjs`) });
-      this.emitFile({ type: 'asset', fileName: 'maplibre/maplibre-gl-worker.mjs', source: readFileSync(`${dir}maplibre-gl-worker.mjs`) });
+      main = this.emitFile({ type: 'asset', fileName: 'maplibre/maplibre-gl.mjs', source: withoutSourceMap(`${dir}maplibre-gl.mjs`) });
+      worker = this.emitFile({ type: 'asset', fileName: 'maplibre/maplibre-gl-worker.mjs', source: withoutSourceMap(`${dir}maplibre-gl-worker.mjs`) });
       this.emitFile({ type: 'asset', fileName: 'maplibre/LICENSE.txt', source: readFileSync('node_modules/maplibre-gl/LICENSE.txt') });
     },
     transform(_code, id) {
       if (!/[\\/]kreis-map[\\/]maplibre-url\.js$/.test(id)) return null;
-      return { code: `export const DEFAULT_MAPLIBRE_URL = import.meta.ROLLUP_FILE_URL_${main};\n`, map: null };
+      return {
+        code: `export const DEFAULT_MAPLIBRE_URL = import.meta.ROLLUP_FILE_URL_${main};\nexport const DEFAULT_WORKER_URL = import.meta.ROLLUP_FILE_URL_${worker};\n`,
+        map: null,
+      };
     },
   };
+}
+
+/** Stylesheets a site may link (themes/kern.css: follow the page's KERN-UX tokens), copied as they are. */
+function themeFiles() {
+  return {
+    name: 'theme-files',
+    buildStart() {
+      this.emitFile({ type: 'asset', fileName: 'themes/kern.css', source: readFileSync('src/themes/kern.css') });
+    },
+  };
+}
+
+/** MapLibre's files name source maps that are not shipped (DevTools would ask for them and get a 404). */
+function withoutSourceMap(path) {
+  return readFileSync(path, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }
 
 const plugins = [
@@ -37,11 +56,30 @@ const plugins = [
 ];
 
 /**
- * Shared code in one chunk (Lit, the format, loading, the base element): a page with one element
- * fetches its entry, this core and, for charts, Chart.js — few requests, better compression.
+ * Shared code in few chunks, so a page with one element fetches few files and `npm run size` can hold each
+ * to a budget:
+ * - core + format: what every element needs (Lit, loading, the base element, formatting; in format the
+ *   format's vocabulary and the texts' runtime, without Lit, so format.js also runs in Node) — the table
+ *   needs no more;
+ * - validate: valibot, the schema and the problems' sentences, fetched while the first data file loads
+ *   (data/load-validator.ts);
+ * - figure: what charts and maps share (figure frame, tooltips, hatching, downloads);
+ * - Chart.js (chart-runtime) and MapLibre are fetched only when a chart or map is on the page.
+ * Code of one element only (boundaries, the dossier's helpers) stays with that element.
  */
+const FIGURE = /[\\/]build[\\/](base[\\/](figure-view|figure-styles|hatch|place-tooltip|resolve-color|near-viewport|downloads)|format[\\/]csv-rows)\.js$/;
+const OWN = /[\\/]build[\\/](data[\\/]load-geometry|format[\\/]index|base[\\/]attributes-directive)\.js$/;
 function manualChunks(id) {
-  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|valibot)[\\/]/.test(id)) return 'core';
+  if (/[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'validate';
+  if (/[\\/]build[\\/]format[\\/](validate|schema|schema-issues|rules|messages)\.js$/.test(id)) return 'validate';
+  // the format's own code and the texts' runtime, without Lit: format.js also runs in Node and in workers
+  if (/[\\/]node_modules[\\/]@lit[\\/]localize[\\/]/.test(id)) return 'format';
+  if (/[\\/]build[\\/](format[\\/](?!index\.js)[\w-]+|i18n[\\/](locale|text))\.js$/.test(id)) return 'format';
+  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/.test(id)) return 'core';
+  if (FIGURE.test(id)) return 'figure';
+  // the picker's code, shared by its own entry and the dossier
+  if (/[\\/]build[\\/](region-auswahl[\\/]|i18n[\\/]level-name\.js$)/.test(id)) return 'region-auswahl';
+  if (OWN.test(id)) return undefined;
   if (/[\\/]build[\\/](base|data|format|i18n)[\\/]/.test(id)) return 'core';
   return undefined;
 }
@@ -57,7 +95,7 @@ export default [
       format: 'build/format/index.js',
     },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true, manualChunks },
-    plugins,
+    plugins: [...plugins, themeFiles()],
     onwarn,
   },
   {
@@ -66,4 +104,25 @@ export default [
     plugins,
     onwarn,
   },
+  cliConfig(),
 ];
+
+/**
+ * The `kreisdossier` command as the package ships it (bin/kreisdossier.js → dist/cli/cli.js), from tsc's
+ * Node output in build/node/ without its tests. Every `dependencies` package stays an import (npm installs
+ * them with the package); an import of anything else fails the build, since it would fail for users.
+ * Not minified and without source maps: stack traces in bug reports stay readable as they are.
+ */
+function cliConfig() {
+  const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies ?? {});
+  return {
+    input: { cli: 'build/node/data-adapters/cli.js' },
+    output: { dir: 'dist/cli', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
+    preserveEntrySignatures: 'allow-extension', // the lazily loaded commands import cli.js itself (no cli.js facade + cli2.js)
+    external: (id) => id.startsWith('node:') || dependencies.some((d) => id === d || id.startsWith(`${d}/`)),
+    onwarn(warning, warn) {
+      if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(`dist/cli: ${warning.message} — add it to "dependencies" or stop importing it`);
+      warn(warning);
+    },
+  };
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `kreisdossier` command (compiled from data-adapters/cli.ts by `npm run build`).
-import { main } from '../build/node/data-adapters/cli.js';
+// The `kreisdossier` command. dist/cli/ is data-adapters/cli.ts as `npm run build` bundles it (rollup.config.js);
+// it ships in the package, while build/ (tsc's output, with the tests) does not.
+import { main } from '../dist/cli/cli.js';
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -12,6 +12,7 @@ import type { DataStore } from '../data/data-store.js';
 import { forgetDocument } from '../data/document-cache.js';
 import { DEFAULT_TIMEOUT_MS } from '../data/fetch-document.js';
 import { loadData } from '../data/load-data.js';
+import { loadValidator } from '../data/load-validator.js';
 import { isLocaleLoaded, langOf, loadLocale, toLocale, withLocale, type Locale } from '../i18n/locale.js';
 import { renderError, warnError } from './error-view.js';
 import { sharedStyles } from './shared-styles.js';
@@ -35,6 +36,36 @@ function watchPageLanguage(): void {
  * @csspart error - The alert shown when data cannot be shown.
  * @csspart retry - The retry button in the alert (network failures only).
  * @csspart placeholder - The box reserved while data loads.
+ * @cssprop --kd-font-family - Font of the element (default: system-ui).
+ * @cssprop --kd-font-family-mono - Font of codes and keys in messages (default: ui-monospace).
+ * @cssprop --kd-font-size - Base font size (default: medium, the reader's default size).
+ * @cssprop --kd-color-text - Text colour (default: inherited from the page).
+ * @cssprop --kd-color-background - Background of the element (default: transparent).
+ * @cssprop --kd-color-muted - Colour of secondary text and field borders.
+ * @cssprop --kd-color-border - Colour of rules and borders.
+ * @cssprop --kd-color-grid - Colour of grid lines and light rules.
+ * @cssprop --kd-color-surface - Background of fields, buttons and popups.
+ * @cssprop --kd-color-placeholder - Background of the box reserved while loading.
+ * @cssprop --kd-color-link - Link colour.
+ * @cssprop --kd-color-focus - Focus ring colour.
+ * @cssprop --kd-color-error - Text and border colour of the error message.
+ * @cssprop --kd-color-error-background - Background of the error message.
+ * @cssprop --kd-color-row-hover - Background of a hovered table row.
+ * @cssprop --kd-color-label - Colour of region names on maps (default: KERN's text colour).
+ * @cssprop --kd-color-good - Colour of a favourable change in the dossier (the text says it too).
+ * @cssprop --kd-color-bad - Colour of an unfavourable change in the dossier (the text says it too).
+ * @cssprop --kd-color-overlay - Background of the map's two-finger hint on touch screens.
+ * @cssprop --kd-color-overlay-text - Text colour of that hint.
+ * @cssprop --kd-focus-width - Width of the focus ring (default 4px, as KERN).
+ * @cssprop --kd-focus-offset - Gap between an element and its focus ring (default 2px).
+ * @cssprop --kd-radius - Corner radius of boxes and buttons (default 0.25rem).
+ * @cssprop --kd-space-xs - Smallest gap (default 0.25rem; KERN's spacing scale).
+ * @cssprop --kd-space-s - Small gap (default 0.5rem).
+ * @cssprop --kd-space-m - Default gap and padding (default 1rem).
+ * @cssprop --kd-space-l - Large gap (default 1.5rem).
+ * @cssprop --kd-space-xl - Largest gap, between dossier sections (default 2rem).
+ * @cssprop --kd-shadow - Shadow of tooltips and the picker's list.
+ * @cssprop --kd-min-height - Height reserved while loading (default 12rem).
  */
 export abstract class KdElement extends LitElement {
   static override styles = [sharedStyles];
@@ -45,7 +76,10 @@ export abstract class KdElement extends LitElement {
   /** Data as a JavaScript object (a document, an array of documents, or a `DataStore`); takes precedence over `src` and inline JSON. */
   @property({ attribute: false }) data?: unknown;
 
-  /** Milliseconds to wait for a data file before giving up. */
+  /**
+   * Milliseconds to wait for a data file before giving up (default 15000).
+   * @type {number}
+   */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
 
   /** Language of the element ("de" or "en"); inherited from the nearest ancestor when not set. */
@@ -113,8 +147,9 @@ export abstract class KdElement extends LitElement {
         this.loadState = { status: 'ready', store };
       })
       .catch((error: unknown) =>
-        // A failure may come before the texts: an English alert (and its console warning) must not start out German.
-        loadLocale(this.locale).then(() => {
+        // A failure may come before the texts: an English alert (and its console warning) must not start out German,
+        // nor name a problem by its code because the validator (which brings the sentences) is still on its way.
+        Promise.all([loadLocale(this.locale), loadValidator().catch(() => undefined)]).then(() => {
           if (token !== this.loadToken) return;
           this.loadState = { status: 'error', error: asDataError(error) };
         }),

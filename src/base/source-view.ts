@@ -1,7 +1,7 @@
 /** Source, reference date ("Stand"), attribution and licence lines: always visible under the content. */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { HTTP_URL_PATTERN } from '../format/schema.js';
+import { HTTP_URL_PATTERN } from '../format/vocabulary.js';
 import type { Dataset, License, Source } from '../format/types.js';
 import { formatDate } from '../i18n/format.js';
 import { localize } from '../i18n/text.js';

@@ -5,7 +5,7 @@
  * differences (a region's spelling) keep the first file's version and warn.
  */
 import { problem, type PathSegment } from '../format/problem.js';
-import { observationKey } from '../format/rules.js';
+import { observationKey } from '../format/observation-key.js';
 import { statusSymbolInfo, type StatusSymbolInfo } from '../format/status-symbols.js';
 import type {
   Dataset,

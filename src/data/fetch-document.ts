@@ -1,7 +1,8 @@
-import { parseDocument, validateDocumentInSlices, type ValidationResult } from '../format/validate.js';
 import { problem } from '../format/problem.js';
 import type { KreisdossierDocument } from '../format/types.js';
+import type { ValidationResult } from '../format/validate.js';
 import { DataError, locate } from './data-error.js';
+import { loadValidator } from './load-validator.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -12,14 +13,16 @@ export async function fetchDocument(
   /** 'reload' bypasses the HTTP cache (a retry after a failure). */
   cache: RequestCache = 'default',
 ): Promise<KreisdossierDocument> {
+  const validator = loadValidator();
   const text = await fetchText(url, timeoutMs, cache);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
+    await validator; // brings the problems' sentences
     return rejectInvalid({ valid: false, problems: [problem('$', 'json-syntax', { detail: (error as Error).message })] }, url);
   }
-  return rejectInvalid(await validateDocumentInSlices(value, pause), url);
+  return rejectInvalid(await (await validator).validateDocumentInSlices(value, pause), url);
 }
 
 /** Yields to the page between validation slices: input and rendering go first. */
@@ -69,6 +72,11 @@ export async function fetchText(url: string, timeoutMs = DEFAULT_TIMEOUT_MS, cac
 }
 
 /** Validates JSON text from any origin (a file, an inline script). */
-export function parseText(text: string, source: string): KreisdossierDocument {
-  return rejectInvalid(parseDocument(text), source);
+export async function parseText(text: string, source: string): Promise<KreisdossierDocument> {
+  return rejectInvalid((await loadValidator()).parseDocument(text), source);
+}
+
+/** Validates a document handed over as a value (the `data` property). */
+export async function checkDocument(value: unknown, source: string): Promise<KreisdossierDocument> {
+  return rejectInvalid((await loadValidator()).validateDocument(value), source);
 }

@@ -5,11 +5,10 @@
  *    `<script type="application/json">` child, combined.
  */
 import type { KreisdossierDocument } from '../format/types.js';
-import { validateDocument } from '../format/validate.js';
-import { DataError, locate } from './data-error.js';
+import { DataError } from './data-error.js';
 import { DataStore, type SourcedDocument } from './data-store.js';
 import { absoluteUrl, loadDocument } from './document-cache.js';
-import { parseText, pause } from './fetch-document.js';
+import { checkDocument, parseText, pause } from './fetch-document.js';
 
 export interface DataSources {
   data?: unknown;
@@ -20,16 +19,15 @@ export interface DataSources {
   reload?: boolean;
 }
 
-function fromProperty(data: unknown): SourcedDocument[] {
+function fromProperty(data: unknown): Promise<SourcedDocument[]> {
   const list = Array.isArray(data) ? data : [data];
-  return list.map((value, i) => {
-    const source = list.length > 1 ? `data[${i}]` : 'data';
-    // JSON text is accepted too: a CMS template may hand the file's content over as a string.
-    if (typeof value === 'string') return { source, document: parseText(value, source) };
-    const result = validateDocument(value);
-    if (!result.valid) throw new DataError('schema', { source, problems: locate(result.problems, source) });
-    return { source, document: result.document };
-  });
+  return Promise.all(
+    list.map(async (value, i) => {
+      const source = list.length > 1 ? `data[${i}]` : 'data';
+      // JSON text is accepted too: a CMS template may hand the file's content over as a string.
+      return { source, document: await (typeof value === 'string' ? parseText(value, source) : checkDocument(value, source)) };
+    }),
+  );
 }
 
 export async function loadData(sources: DataSources): Promise<DataStore> {
@@ -41,16 +39,18 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
   }
   // An empty list of documents is no data at all, not an empty store (which would blame the attributes).
   if (Array.isArray(sources.data) && sources.data.length === 0) throw new DataError('no-data', { source: 'data' });
-  if (sources.data !== undefined && sources.data !== null) return DataStore.combine(fromProperty(sources.data));
+  if (sources.data !== undefined && sources.data !== null) return DataStore.combine(await fromProperty(sources.data));
 
   const urls = (sources.src ?? '').split(/\s+/).filter(Boolean);
   const inline = sources.inline ?? [];
   if (urls.length === 0 && inline.length === 0) throw new DataError('no-data');
 
-  const inlineDocs = inline.map((text, i) => {
-    const source = `inline #${i + 1}`;
-    return { source, document: parseText(text, source) };
-  });
+  const inlineDocs = await Promise.all(
+    inline.map(async (text, i) => {
+      const source = `inline #${i + 1}`;
+      return { source, document: await parseText(text, source) };
+    }),
+  );
   const fetched = await Promise.all(
     urls.map(async (url) => ({ source: absoluteUrl(url), document: await loadDocument(url, sources.timeoutMs, sources.reload) })),
   );

@@ -4,6 +4,7 @@
  * its parameters, so tools can match codes while people read sentences.
  */
 import { msg, str } from '@lit/localize';
+import { useMessages } from './problem.js';
 
 export type ProblemCode =
   | 'json-syntax'
@@ -170,3 +171,5 @@ export function describeProblem(code: ProblemCode, p: ProblemParams = {}): strin
       return msg('Ungültige Angabe.', { id: 'problem.invalid' });
   }
 }
+
+useMessages(describeProblem);

@@ -1,5 +1,5 @@
 import { withLocale } from '../i18n/locale.js';
-import { describeProblem, type ProblemCode, type ProblemParams } from './messages.js';
+import type { ProblemCode, ProblemParams } from './messages.js';
 
 /** One thing wrong with a document, at a JSON path, with a reason in German and English. */
 export interface Problem {
@@ -11,6 +11,18 @@ export interface Problem {
 }
 
 export type PathSegment = string | number;
+
+type Describe = (code: ProblemCode, params: ProblemParams) => string;
+let describe: Describe | undefined;
+
+/**
+ * Registered by messages.ts when it loads. The sentences travel with the validator (a problem is only ever
+ * shown after the validator has loaded), so the core script every element needs stays small; until then a
+ * problem reads as its code.
+ */
+export function useMessages(fn: Describe): void {
+  describe = fn;
+}
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -30,10 +42,10 @@ export function problem(path: readonly PathSegment[] | string, code: ProblemCode
     // Worded when read: most problems are never shown, and English texts load only when needed.
     message: {
       get de() {
-        return withLocale('de', () => describeProblem(code, params));
+        return describe ? withLocale('de', () => describe!(code, params)) : code;
       },
       get en() {
-        return withLocale('en', () => describeProblem(code, params));
+        return describe ? withLocale('en', () => describe!(code, params)) : code;
       },
     },
   };

@@ -3,6 +3,7 @@
  * the sections of a document, the status vocabulary and real calendar dates.
  * They run on documents that already passed the schema.
  */
+import { observationKey } from './observation-key.js';
 import { formatPath, problem, type PathSegment, type Problem } from './problem.js';
 import { statusSymbolInfo } from './status-symbols.js';
 import type { KreisdossierDocument, RegionLevel } from './types.js';
@@ -153,12 +154,4 @@ export function checkRules(doc: KreisdossierDocument): Problem[] {
   return problems;
 }
 
-/** Identity of an observation: indicator × region × period × breakdown. */
-export function observationKey(o: { indicator: string; region: string; period: string; breakdown?: Record<string, string> }): string {
-  if (!o.breakdown) return `${o.indicator}\u0000${o.region}\u0000${o.period}\u0000`;
-  const breakdown = Object.entries(o.breakdown ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([d, c]) => `${d}=${c}`)
-    .join('&');
-  return `${o.indicator}\u0000${o.region}\u0000${o.period}\u0000${breakdown}`;
-}
+export { observationKey };

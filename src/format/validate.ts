@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import './messages.js'; // problems' sentences
 import { checkRules } from './rules.js';
 import { problem, type Problem } from './problem.js';
 import { DocumentSchema, ObservationSchema } from './schema.js';

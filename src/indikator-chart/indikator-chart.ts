@@ -53,6 +53,9 @@ const loadRuntime = () => (runtime ??= import('./chart-runtime.js'));
  * @cssprop --kd-color-series-1 - Colour of the first series (up to --kd-color-series-8).
  * @cssprop --kd-color-highlight - Colour of the highlighted bar in a ranking.
  * @cssprop --kd-color-reference - Colour of reference (comparison) bars.
+ * @cssprop --kd-color-sequence-start - First colour of the ramp for ordered parts (age groups in "stacked"); default a dark purple.
+ * @cssprop --kd-color-sequence-middle - Middle colour of that ramp; default a teal.
+ * @cssprop --kd-color-sequence-end - Last colour of that ramp; default a light yellow.
  * @cssprop --kd-color-grid - Grid line colour.
  * @cssprop --kd-color-text - Text colour.
  * @cssprop --kd-color-muted - Colour of secondary text.

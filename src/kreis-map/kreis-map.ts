@@ -8,6 +8,7 @@ import { isNearViewport, watchViewport } from '../base/near-viewport.js';
 import { placeTooltip } from '../base/place-tooltip.js';
 import { renderGeometrySource, renderSources } from '../base/source-view.js';
 import { resolveColor } from '../base/resolve-color.js';
+import { defaultColor } from '../base/theme.js';
 import { spokenValue } from '../base/value-view.js';
 import { DataError } from '../data/data-error.js';
 import { words } from '../data/selection.js';
@@ -24,7 +25,7 @@ import { loadMapLibre, webglAvailable } from './map-runtime.js';
 import { bounds, featureCollection, fillColor, FILL_LAYER, FOCUS_LAYER, HATCH_IMAGE, hatchImage, HIGHLIGHT_LAYER, keyFilter, mapStyle, regionLayers, SOURCE, type MapColors } from './map-style.js';
 import { rangeText, summarizeMap } from './map-summary.js';
 import { renderMapTable, type SortKey, type SortState } from './map-table.js';
-import { DEFAULT_MAPLIBRE_URL } from './maplibre-url.js';
+import { DEFAULT_MAPLIBRE_URL, DEFAULT_WORKER_URL } from './maplibre-url.js';
 import { mapStyles } from './kreis-map.styles.js';
 
 /**
@@ -64,7 +65,7 @@ type GeoState =
  * @csspart notice - The note shown when the map cannot be drawn (no WebGL).
  * @csspart source - Source, reference date, attribution and licence lines (data and boundaries).
  * @cssprop --kd-map-height - Height of the map (default clamp(16rem, 75vw, 28rem): 28rem, less on narrow screens).
- * @cssprop --kd-color-label - Colour of the region names on small maps (default #111, with a light halo).
+ * @cssprop --kd-color-label - Colour of the region names on small maps (with a halo in --kd-color-surface).
  * @cssprop --kd-color-no-data - Fill of regions without a value (hatched).
  * @cssprop --kd-color-outline - Region outlines.
  * @cssprop --kd-color-highlight - Outline of the highlighted region.
@@ -160,7 +161,7 @@ export class KreisMap extends KdElement {
     // MapLibre and the boundaries load in parallel with the data, not after it.
     if (this.geo) prefetchGeometry(this.geo, this.timeout);
     // prewarm(): MapLibre's workers start now, not when the map is created after the data arrived.
-    loadMapLibre(this.maplibreUrl ?? KreisMap.mapLibreUrl, this.workerUrl).then(
+    loadMapLibre(this.maplibreUrl ?? KreisMap.mapLibreUrl, this.workerFile()).then(
       (maplibre) => maplibre.prewarm(),
       () => undefined,
     );
@@ -406,6 +407,12 @@ export class KreisMap extends KdElement {
     else this.renderPending = true;
   }
 
+  /** The worker: the page's, or the shipped one with the shipped MapLibre; else MapLibre finds it beside its file. */
+  private workerFile(): string | undefined {
+    if (this.workerUrl) return this.workerUrl;
+    return (this.maplibreUrl ?? KreisMap.mapLibreUrl) === DEFAULT_MAPLIBRE_URL ? DEFAULT_WORKER_URL : undefined;
+  }
+
   private colors(): MapColors {
     const style = getComputedStyle(this);
     const forced = this.media[2]!.matches;
@@ -414,12 +421,12 @@ export class KreisMap extends KdElement {
     const prop = (name: string) => style.getPropertyValue(name).trim();
     return {
       // thin borders in the background colour separate the classes without darkening dense areas
-      outline: resolve(forced ? 'CanvasText' : prop('--kd-color-outline') || prop('--_kd-surface'), '#fff'),
-      halo: resolve(forced ? 'Canvas' : prop('--_kd-surface'), '#fff'),
-      highlight: resolve(forced ? 'CanvasText' : prop('--kd-color-highlight'), style.color || '#000'),
-      focus: resolve(forced ? 'Highlight' : prop('--_kd-focus'), '#0b5bd3'),
-      noData: resolve(prop('--kd-color-no-data') || prop('--_kd-placeholder'), '#eee'),
-      hatch: resolve(prop('--_kd-muted'), '#666'),
+      outline: resolve(forced ? 'CanvasText' : prop('--kd-color-outline') || prop('--_kd-surface'), defaultColor('surface')),
+      halo: resolve(forced ? 'Canvas' : prop('--_kd-surface'), defaultColor('surface')),
+      highlight: resolve(forced ? 'CanvasText' : prop('--kd-color-highlight'), style.color || defaultColor('label')),
+      focus: resolve(forced ? 'Highlight' : prop('--_kd-focus'), defaultColor('focus')),
+      noData: resolve(prop('--kd-color-no-data') || prop('--_kd-placeholder'), defaultColor('placeholder')),
+      hatch: resolve(prop('--_kd-muted'), defaultColor('muted')),
     };
   }
 
@@ -431,7 +438,7 @@ export class KreisMap extends KdElement {
     this.creating = true;
     let maplibre;
     try {
-      maplibre = await loadMapLibre(this.maplibreUrl ?? KreisMap.mapLibreUrl, this.workerUrl);
+      maplibre = await loadMapLibre(this.maplibreUrl ?? KreisMap.mapLibreUrl, this.workerFile());
     } catch (cause) {
       console.warn('[kreisdossier] <kreis-map>: MapLibre could not be loaded', cause);
       this.creating = false;

@@ -7,7 +7,7 @@ import { DataError } from '../data/data-error.js';
 import type { DataStore } from '../data/data-store.js';
 import { noValues, resolveIndicator, unknownValue, words } from '../data/selection.js';
 import { problem } from '../format/problem.js';
-import { REGION_LEVELS } from '../format/schema.js';
+import { REGION_LEVELS } from '../format/vocabulary.js';
 import type { Region } from '../format/types.js';
 import { formatNumber } from '../i18n/format.js';
 import { levelName } from '../i18n/level-name.js';

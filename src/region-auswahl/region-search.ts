@@ -4,7 +4,7 @@
  * anywhere in the name, prefix matches first; a key prefix finds the region
  * and everything below it ("15085" → Landkreis Harz and its Gemeinden).
  */
-import { REGION_LEVELS } from '../format/schema.js';
+import { REGION_LEVELS } from '../format/vocabulary.js';
 import type { Region, RegionLevel } from '../format/types.js';
 
 /** Lower case, without diacritics; ß → ss. */

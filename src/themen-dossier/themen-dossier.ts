@@ -7,7 +7,7 @@ import { renderGeometrySource, renderSources } from '../base/source-view.js';
 import type { DataStore } from '../data/data-store.js';
 import { pause } from '../data/fetch-document.js';
 import { unknownValue, words } from '../data/selection.js';
-import { TOPICS } from '../format/schema.js';
+import { TOPICS } from '../format/vocabulary.js';
 import type { Dataset, GeometryRef, Region, Topic } from '../format/types.js';
 import { formatDate } from '../i18n/format.js';
 import { levelName } from '../i18n/level-name.js';
@@ -63,6 +63,7 @@ type DossierOptions = Record<string, string | number | boolean>;
  * @slot after-{section-id} - Your content at the end of a section, e.g. `<p slot="after-arbeitslosigkeit">…</p>`.
  * @fires kd-render - After every complete render with data. `detail: { element }`.
  * @fires kd-error - When data cannot be shown. `detail: { kind, problems }`.
+ * @fires kd-region-select - When a reader chooses a region in the dossier's picker, a map or a ranking (sent by those elements, it leaves the dossier). `detail: { key, name }`.
  * @fires kd-dossier-change - When another region or topic is shown, also the first one. `detail: { region, topic }`: the region's key and the topic's slug (or "alle"), as shown — a defaulted topic included.
  * @csspart dossier - The `<article>` around everything.
  * @csspart header - Region name, introduction, picker and topic navigation.
@@ -613,4 +614,8 @@ function sectionDomId(topic: Topic, section: string): string {
   return `${TOPIC_SLUGS[topic]}--${section}`;
 }
 
-
+declare global {
+  interface HTMLElementTagNameMap {
+    'themen-dossier': ThemenDossier;
+  }
+}

@@ -4,7 +4,7 @@
  * official data a topic would need when a dossier has none for it.
  */
 import { msg } from '@lit/localize';
-import { TOPICS } from '../format/schema.js';
+import { TOPICS } from '../format/vocabulary.js';
 import type { Topic } from '../format/types.js';
 
 export const TOPIC_SLUGS: Record<Topic, string> = {
