@@ -12,7 +12,6 @@
  */
 import * as v from 'valibot';
 import {
-  FORMAT_VERSION,
   TOPICS,
   REGION_LEVELS,
   POLARITIES,
@@ -188,18 +187,5 @@ export const DocumentSchema = v.strictObject({
   dossier: v.optional(DossierSchema),
 });
 
-export {
-  FORMAT_VERSION,
-  TOPICS,
-  REGION_LEVELS,
-  POLARITIES,
-  INDICATOR_KINDS,
-  GEOMETRY_FORMATS,
-  SECTION_ELEMENTS,
-  REGION_KEY_PATTERN,
-  PERIOD_PATTERN,
-  IDENTIFIER_PATTERN,
-  DATE_PATTERN,
-  DATE_TIME_PATTERN,
-  HTTP_URL_PATTERN,
-};
+// The vocabulary is part of the schema's API (format.js, the CLI, the JSON Schema build).
+export * from './vocabulary.js';
