@@ -17,6 +17,7 @@ import { hasUtf16Bom } from './decode.js';
 import { checkGenesisMapping } from './genesis/genesis-import.js';
 import { exportCsv } from './export-csv.js';
 import { mergeDocuments } from './merge.js';
+import { MESSAGES } from './messages.js';
 import { nameRegions } from './region-names.js';
 import { keepWithin } from './within.js';
 import { CLI_MAX_CONVERTED, CLI_MAX_OBSERVATIONS, checkFileSize, checkObservationCount, limitObservations, readInputFile, readJsonFile } from './limits.js';
@@ -219,7 +220,7 @@ function printSummary(file: string, s: ImportSummary, lang: Lang, io: Io): void 
       `${t(lang, 'fehlende Werte nach Zeichen', 'nulls by status')}: ${nulls}\n`,
   );
   for (const k of s.skipped) {
-    io.stderr(`${file}: ${t(lang, 'übersprungen', 'skipped')} ${k.count}× ${k.reason}${k.firstLine ? ` (${t(lang, 'zuerst Zeile', 'first line')} ${k.firstLine})` : ''}\n`);
+    io.stderr(`${file}: ${t(lang, 'übersprungen', 'skipped')} ${k.count}× ${k.reason[lang]}${k.firstLine ? ` (${t(lang, 'zuerst Zeile', 'first line')} ${k.firstLine})` : ''}\n`);
   }
 }
 
@@ -264,9 +265,34 @@ export interface Io {
   stderr(text: string): void;
 }
 
+/** The language asked for with --lang, read before the arguments are parsed (so that their errors speak it too). */
+function langOption(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return undefined;
+    if (argv[i] === '--lang') return argv[i + 1];
+    if (argv[i]!.startsWith('--lang=')) return argv[i]!.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+/** node:util parseArgs errors (English only) in the user's language; undefined for another error. */
+function argsProblem(error: NodeJS.ErrnoException, lang: Lang): string | undefined {
+  const option = /^(?:Unknown option|Option) '([^']*)'/.exec(error.message)?.[1];
+  if (option === undefined) return undefined;
+  const name = option.split(', ').pop()!.replace(/ <value>$/, '');
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return MESSAGES['cli.args.unknown-option'](name)[lang];
+  if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return undefined;
+  if (/argument missing$/.test(error.message)) return MESSAGES['cli.args.missing-value'](name)[lang];
+  if (/argument is ambiguous/.test(error.message)) return MESSAGES['cli.args.ambiguous-value'](name)[lang];
+  if (/does not take an argument$/.test(error.message)) return MESSAGES['cli.args.takes-no-value'](name)[lang];
+  return undefined;
+}
+
 /** Runs the command line; returns the exit code. Never throws. */
 export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let lang: Lang = /^en/i.test(env.LANG ?? '') ? 'en' : 'de';
+  const early = langOption(argv);
+  if (early) lang = early.startsWith('en') ? 'en' : 'de';
   let file = '';
   const io: Io = { stdout: rawIo.stdout, stderr: (text) => rawIo.stderr(clean(text)) };
   limitObservations(CLI_MAX_OBSERVATIONS);
@@ -345,7 +371,7 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
         if (args.length < 2 || !values.output) throw new CliError(HELP.merge![lang === 'en' ? 1 : 0]);
         const merged = mergeDocuments(args.map((f) => ((file = f), { file: f, document: readDocument(f, lang) })));
         if (!merged.document) {
-          for (const c of merged.conflicts) io.stderr(`${c.file}: ${c.path}: ${c.reason}\n`);
+          for (const c of merged.conflicts) io.stderr(`${c.file}: ${c.path}: ${c.reason[lang]}\n`);
           return 1;
         }
         const check = validateDocument(merged.document);
@@ -368,7 +394,7 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
           ...(values.object ? { objectName: values.object } : {}),
           ...(values.precision ? { precision: Number(values.precision) } : {}),
         });
-        for (const w of result.warnings) io.stderr(`${file}: ${w}\n`);
+        for (const w of result.warnings) io.stderr(`${file}: ${w[lang]}\n`);
         io.stderr(`${file}: ${result.featureCount} ${t(lang, 'Gebiete', 'features')}\n`);
         output(values, result.data, io, lang);
         return 0;
@@ -385,7 +411,7 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
     } else if (error instanceof CliError) io.stderr(`${error.message}\n`);
     else if (fsError.code === 'ENOENT') io.stderr(`${t(lang, 'Datei nicht gefunden', 'file not found')}: ${fsError.path}\n`);
     else if (typeof fsError.code === 'string' && /^E[A-Z]+$/.test(fsError.code)) io.stderr(`${fsError.path ?? file}: ${fsProblem(fsError.code, lang)}\n`);
-    else if (fsError.code?.startsWith('ERR_PARSE_ARGS')) io.stderr(`${(error as Error).message}\n`);
+    else if (fsError.code?.startsWith('ERR_PARSE_ARGS')) io.stderr(`${argsProblem(fsError, lang) ?? fsError.message}\n`);
     else if (error instanceof RangeError && /string length/i.test(error.message)) {
       io.stderr(`${file}: ${t(lang, 'das Ergebnis ist zu groß für eine Datei: bitte die Daten aufteilen', 'the result is too large for one file: split the data')}\n`);
     }

@@ -6,11 +6,14 @@
  */
 import { observationKey } from '../src/format/rules.js';
 import type { KreisdossierDocument, Observation } from '../src/format/types.js';
+import type { Reason } from './adapter-error.js';
+import { MESSAGES } from './messages.js';
 
 export interface MergeConflict {
   file: string;
   path: string;
-  reason: string;
+  /** In German and English: the CLI prints the user's language. */
+  reason: Reason;
 }
 
 export interface MergeResult {
@@ -23,7 +26,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function mergeDocuments(inputs: ReadonlyArray<{ file: string; document: KreisdossierDocument }>): MergeResult {
   const conflicts: MergeConflict[] = [];
   const [first, ...rest] = inputs;
-  if (!first) return { conflicts: [{ file: '', path: '$', reason: 'no files to merge' }] };
+  if (!first) return { conflicts: [{ file: '', path: '$', reason: MESSAGES['cli.merge.no-files']() }] };
   const out: KreisdossierDocument = structuredClone(first.document);
   out.dimensions ??= [];
   out.statusSymbols ??= {};
@@ -31,7 +34,7 @@ export function mergeDocuments(inputs: ReadonlyArray<{ file: string; document: K
 
   for (const { file, document: doc } of rest) {
     if (!same(doc.dataset.license, out.dataset.license)) {
-      conflicts.push({ file, path: '$.dataset.license', reason: `licence ${doc.dataset.license.id} differs from ${out.dataset.license.id}: load the files side by side instead` });
+      conflicts.push({ file, path: '$.dataset.license', reason: MESSAGES['cli.merge.licence'](doc.dataset.license.id, out.dataset.license.id) });
       continue;
     }
     for (const line of doc.dataset.attribution.split('; ')) {
@@ -44,7 +47,7 @@ export function mergeDocuments(inputs: ReadonlyArray<{ file: string; document: K
       const known = out.regions.find((x) => x.key === r.key);
       if (!known) out.regions.push(r);
       else if (known.level !== r.level || (known.parent && r.parent && known.parent !== r.parent)) {
-        conflicts.push({ file, path: `$.regions[${i}]`, reason: `region ${r.key} has level/parent ${r.level}/${r.parent ?? '–'} here, ${known.level}/${known.parent ?? '–'} before` });
+        conflicts.push({ file, path: `$.regions[${i}]`, reason: MESSAGES['cli.merge.region'](r.key, `${r.level}/${r.parent ?? '–'}`, `${known.level}/${known.parent ?? '–'}`) });
       }
     });
     (doc.dimensions ?? []).forEach((d) => {
@@ -56,12 +59,12 @@ export function mergeDocuments(inputs: ReadonlyArray<{ file: string; document: K
       const known = out.indicators.find((k) => k.id === x.id);
       if (!known) out.indicators.push(x);
       else if (!same([known.unit, known.decimals, known.kind, known.dimensions ?? []], [x.unit, x.decimals, x.kind, x.dimensions ?? []])) {
-        conflicts.push({ file, path: `$.indicators[${i}]`, reason: `indicator ${x.id} has another unit, decimals, kind or dimensions than before` });
+        conflicts.push({ file, path: `$.indicators[${i}]`, reason: MESSAGES['cli.merge.indicator'](x.id) });
       }
     });
     for (const [symbol, def] of Object.entries(doc.statusSymbols ?? {})) {
       const known = out.statusSymbols![symbol];
-      if (known && !same(known, def)) conflicts.push({ file, path: `$.statusSymbols["${symbol}"]`, reason: `status symbol ${symbol} is declared differently` });
+      if (known && !same(known, def)) conflicts.push({ file, path: `$.statusSymbols["${symbol}"]`, reason: MESSAGES['cli.merge.status-symbol'](symbol) });
       else out.statusSymbols![symbol] = def;
     }
     doc.observations.forEach((o, i) => {
@@ -72,7 +75,7 @@ export function mergeDocuments(inputs: ReadonlyArray<{ file: string; document: K
         conflicts.push({
           file,
           path: `$.observations[${i}]`,
-          reason: `${o.indicator} ${o.region} ${o.period}: ${o.value ?? o.status} here, ${known.value ?? known.status} before`,
+          reason: MESSAGES['cli.merge.observation'](`${o.indicator} ${o.region} ${o.period}`, String(o.value ?? o.status), String(known.value ?? known.status)),
         });
       }
     });

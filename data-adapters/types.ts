@@ -9,6 +9,7 @@ import type {
   KreisdossierInput,
   RegionLevel,
 } from '../src/format/types.js';
+import type { Reason } from './adapter-error.js';
 import { checkObservationCount } from './limits.js';
 
 /** Metadata the source file lacks; the CLI fills these from flags or a mapping file. */
@@ -43,7 +44,7 @@ export interface ImportSummary {
   /** Null values by status symbol. */
   nullsByStatus: Record<string, number>;
   /** Rows not turned into observations, with reasons (footer, aggregate, …) and counts. */
-  skipped: Array<{ reason: string; count: number; firstLine?: number }>;
+  skipped: Array<{ reason: Reason; count: number; firstLine?: number }>;
 }
 
 export interface ImportResult {
@@ -56,8 +57,8 @@ export function emptySummary(): ImportSummary {
 }
 
 /** Adds one skipped row under a reason. */
-export function skip(summary: ImportSummary, reason: string, line?: number): void {
-  const entry = summary.skipped.find((s) => s.reason === reason);
+export function skip(summary: ImportSummary, reason: Reason, line?: number): void {
+  const entry = summary.skipped.find((s) => s.reason.en === reason.en);
   if (entry) entry.count++;
   else summary.skipped.push({ reason, count: 1, ...(line !== undefined ? { firstLine: line } : {}) });
 }

@@ -3,6 +3,7 @@
  * 15085 = Landkreis Harz) and the regions above it for comparison (the Land,
  * Deutschland). Everything else is counted as skipped, not silently lost.
  */
+import { MESSAGES } from './messages.js';
 import type { ImportResult } from './types.js';
 
 export function keepWithin(result: ImportResult, key: string): ImportResult {
@@ -17,6 +18,6 @@ export function keepWithin(result: ImportResult, key: string): ImportResult {
     if (summary.nullsByStatus[s] === 0) delete summary.nullsByStatus[s];
   }
   summary.observationsWritten -= removed;
-  if (removed) summary.skipped.push({ reason: `observations outside --within ${key}`, count: removed });
+  if (removed) summary.skipped.push({ reason: MESSAGES['cli.skip.outside-within'](key), count: removed });
   return { summary, document: { ...doc, regions: doc.regions.filter((r) => inside(r.key)), observations } };
 }

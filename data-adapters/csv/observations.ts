@@ -8,6 +8,7 @@ import { DATE_PATTERN, PERIOD_PATTERN, REGION_KEY_PATTERN } from '../../src/form
 import type { Observation, Region, RegionLevel } from '../../src/format/types.js';
 import { AdapterError, type Reason } from '../adapter-error.js';
 import { isoPeriod, levelOfKey, parentOfKey, slug } from '../common.js';
+import { MESSAGES } from '../messages.js';
 import { count, skip, type ImportSummary } from '../types.js';
 import type { CsvRow } from './csv-table.js';
 import type { ColumnRef, Layout } from './layout.js';
@@ -188,12 +189,12 @@ export function collectRows(rows: readonly CsvRow[], ctx: RowContext, summary: I
   for (const { line, cells } of rows) {
     summary.rowsRead++;
     if (cells.every((c) => c.trim() === '')) {
-      skip(summary, 'empty row', line);
+      skip(summary, MESSAGES['cli.skip.empty-row'](), line);
       continue;
     }
     const key = regionKey(cells[layout.region]!, mapping, line);
     if (key === undefined) {
-      skip(summary, 'region not mapped', line);
+      skip(summary, MESSAGES['cli.skip.region-not-mapped'](), line);
       continue;
     }
     const period = fixedPeriod ?? toPeriod(refValue(layout.period, cells), line);
@@ -262,7 +263,7 @@ export function collectRows(rows: readonly CsvRow[], ctx: RowContext, summary: I
       if (cell.value !== null) indicator.places = Math.max(indicator.places, cell.places);
       layout.breakdown.forEach((b) => indicator.dimensions.add(b.dimension));
     }
-    for (const column of layout.unused) skip(summary, `cells of column "${header[column]}" not imported`, line);
+    for (const column of layout.unused) skip(summary, MESSAGES['cli.skip.column-not-imported'](header[column]!), line);
   }
   return out;
 }

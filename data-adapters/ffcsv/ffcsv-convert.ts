@@ -7,6 +7,7 @@
 import { PERIOD_PATTERN, REGION_KEY_PATTERN } from '../../src/format/schema.js';
 import type { Dimension, Indicator, KreisdossierInput, Observation, Region } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
+import { MESSAGES } from '../messages.js';
 import { isoPeriod, levelOfKey, parentOfKey, slug } from '../common.js';
 import { count, emptySummary, skip, type ImportOptions, type ImportResult, type IndicatorOptions } from '../types.js';
 import { ffcsvDataset, requiredDatasetFacts } from './ffcsv-dataset.js';
@@ -25,7 +26,7 @@ export interface FfcsvOptions extends ImportOptions {
 /** Regional variables of GENESIS-Online and the Regionaldatenbank. */
 const REGION_VARIABLES = new Set(['DINSG', 'DLAND', 'REGBEZ', 'KREISE', 'GEMEIN', 'GEMEINDE']);
 const TOTAL = /^insgesamt$/i;
-const NO_KEY = 'region without an official key (an aggregate such as "Insgesamt")';
+const NO_KEY = MESSAGES['cli.skip.no-official-key']();
 
 interface DimensionState {
   id: string;
@@ -105,16 +106,16 @@ export class FfcsvConverter {
     if (this.footer) {
       // Notes, © and "Stand" are near the top of a footer; an endless one is counted, not kept.
       if (this.footer.length < 1000) this.footer.push(cells.join(';'));
-      skip(this.summary, 'footer', line);
+      skip(this.summary, MESSAGES['cli.skip.footer'](), line);
       return;
     }
     if (cells.length === 1 && cells[0]!.trim() === '') {
-      skip(this.summary, 'empty line', line);
+      skip(this.summary, MESSAGES['cli.skip.empty-line'](), line);
       return;
     }
     if (cells[0]!.startsWith('___')) {
       this.footer = [];
-      skip(this.summary, 'footer', line);
+      skip(this.summary, MESSAGES['cli.skip.footer'](), line);
       return;
     }
     if (cells.length !== layout.width) {

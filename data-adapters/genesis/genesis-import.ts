@@ -11,6 +11,7 @@
 import { REGION_KEY_PATTERN } from '../../src/format/schema.js';
 import type { Dimension, Indicator, KreisdossierInput, Observation, Region } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
+import { MESSAGES } from '../messages.js';
 import { DL_DE_BY_2_0, isoPeriod, levelOfKey, parentOfKey, REGIONALSTATISTIK, slug } from '../common.js';
 import { count, emptySummary, skip, type ImportOptions, type ImportResult, type IndicatorOptions } from '../types.js';
 import { readGenesisTable, type GenesisTable } from './genesis-table.js';
@@ -191,7 +192,7 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
     if (!REGION_KEY_PATTERN.test(key)) {
       // Regionalstatistik gives members of Gemeindeverbände 7/10/11-digit keys that are no AGS/ARS.
       if (/^\d{6,11}$/.test(key)) {
-        skip(summary, 'rows with Regionalstatistik keys that are no AGS/ARS (members of Gemeindeverbände)', row.line);
+        skip(summary, MESSAGES['cli.skip.genesis-no-ags'](), row.line);
         continue;
       }
       throw new AdapterError({ de: `„${key}“ ist kein amtlicher Regionalschlüssel`, en: `"${key}" is not an official region key` }, row.line);
@@ -235,7 +236,7 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
       if (!dims) indicatorDims.set(column.indicator, (dims = new Set()));
       Object.keys(breakdown).forEach((d) => dims!.add(d));
     }
-    for (const _ of unmapped) skip(summary, 'cells in value columns not mapped to an indicator', row.line);
+    for (const _ of unmapped) skip(summary, MESSAGES['cli.skip.genesis-unmapped-cells'](), row.line);
   }
 
   if (observations.length === 0) throw new AdapterError({ de: 'keine Zeile der Tabelle hat einen amtlichen Regionalschlüssel', en: 'no row of the table has an official region key' });

@@ -23,6 +23,7 @@
 import mapshaper from 'mapshaper';
 import type { RegionLevel } from '../../src/format/types.js';
 import { AdapterError, type Reason } from '../adapter-error.js';
+import { MESSAGES } from '../messages.js';
 import { levelOfKey } from '../common.js';
 import {
   ARS_CANDIDATES,
@@ -82,7 +83,7 @@ export interface GeoResult {
   keyProperty: 'ags';
   /** [west, south, east, north] in WGS84 degrees. */
   bbox: [number, number, number, number];
-  warnings: string[];
+  warnings: Reason[];
   /** The TopoJSON object name (for the geometry reference's `object`); GeoJSON: the layer name. */
   object: string;
   /** The level of all features, when they share one (for the geometry reference's `level`). */
@@ -143,7 +144,7 @@ export function convertGeometry(input: GeoInput, options: GeoOptions = {}): Prom
 let queue: Promise<unknown> = Promise.resolve();
 
 async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult> {
-  const warnings: string[] = [];
+  const warnings: Reason[] = [];
   const format = options.format ?? 'geojson';
   if (format !== 'geojson' && format !== 'topojson') {
     throw new AdapterError({ de: `--format ${String(format)}: erwartet wird geojson oder topojson`, en: `--format ${String(format)}: expected geojson or topojson` });
@@ -192,12 +193,12 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
     const name = r && 'name' in r ? r.name : nameOf(records[i]!);
     return `#${i + 1}${name ? ` ${name}` : ''}`;
   };
-  const invalid: string[] = [];
+  const invalid: Reason[] = [];
   const nullGeometry: string[] = [];
   const keep = records.map((rec, i) => {
     const r = regions[i]!;
     if ('invalid' in r) {
-      invalid.push(`${label(i)} (${r.invalid.en})`);
+      invalid.push({ de: `${label(i)} (${r.invalid.de})`, en: `${label(i)} (${r.invalid.en})` });
       return false;
     }
     if (rec.__null) {
@@ -220,11 +221,9 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
     });
   }
   if (invalid.length) {
-    warnings.push(
-      `${count(invalid.length, 'feature')} without a valid key in "${sourceKeyProperty}" left out: ${listed(invalid)}`,
-    );
+    warnings.push(MESSAGES['cli.geo.invalid-keys'](invalid.length, sourceKeyProperty, listed(invalid)));
   }
-  if (nullGeometry.length) warnings.push(`${count(nullGeometry.length, 'feature')} without geometry left out: ${listed(nullGeometry)}`);
+  if (nullGeometry.length) warnings.push(MESSAGES['cli.geo.no-geometry'](nullGeometry.length, listed(nullGeometry)));
 
   const kept = keep.map((k, i) => (k ? (regions[i] as Region) : undefined)).filter((r): r is Region => r !== undefined);
   if (kept.length === 0) {
@@ -240,9 +239,7 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
   }
   const duplicates = duplicateKeys(kept);
   if (duplicates.length) {
-    warnings.push(
-      `${count(duplicates.length, 'key')} on several features (a map shows them as one region; dissolve or filter them first): ${listed(duplicates)}`,
-    );
+    warnings.push(MESSAGES['cli.geo.duplicate-keys'](duplicates.length, listed(duplicates)));
   }
 
   const levels = new Set(kept.map((r) => levelOfKey(r.ags)));
@@ -289,9 +286,9 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
     objects?: Record<string, { geometries?: unknown[] }>;
   };
   const featureCount = (format === 'geojson' ? written.features : written.objects?.[object]?.geometries)?.length ?? 0;
-  if (featureCount !== kept.length) warnings.push(`wrote ${featureCount} features, expected ${kept.length}`);
+  if (featureCount !== kept.length) warnings.push(MESSAGES['cli.geo.feature-count'](featureCount, kept.length));
   const bbox = checkBbox(written.bbox, warnings);
-  for (const note of new Set(notes)) warnings.push(`mapshaper: ${note}`);
+  for (const note of new Set(notes)) warnings.push(MESSAGES['cli.geo.mapshaper-note'](note));
 
   return {
     data,
@@ -312,7 +309,7 @@ const extOf = (name: string) => /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?
 const stemOf = (name: string) => name.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, '').toLowerCase();
 const SHAPEFILE_PARTS = ['shp', 'dbf', 'shx', 'prj', 'cpg'];
 
-function prepareInput(input: GeoInput, options: GeoOptions, warnings: string[]): PreparedInput {
+function prepareInput(input: GeoInput, options: GeoOptions, warnings: Reason[]): PreparedInput {
   const names = Object.keys(input.files ?? {});
   if (names.length === 0) throw new AdapterError({ de: 'keine Eingabedatei', en: 'no input file' });
   const shp = names.filter((n) => extOf(n) === 'shp');
@@ -337,7 +334,7 @@ function prepareShapefile(
   names: string[],
   shpName: string,
   options: GeoOptions,
-  warnings: string[],
+  warnings: Reason[],
 ): PreparedInput {
   const stem = stemOf(shpName);
   const part = (ext: string) => {
@@ -354,7 +351,7 @@ function prepareShapefile(
     });
   }
   const ignored = names.filter((n) => !Object.values(found).includes(n));
-  if (ignored.length) warnings.push(`ignored ${ignored.join(', ')} (not part of the Shapefile ${shpName})`);
+  if (ignored.length) warnings.push(MESSAGES['cli.geo.ignored-files'](ignored.join(', '), shpName));
 
   const binary = (name: string): Uint8Array => {
     const content = files[name]!;
@@ -376,15 +373,9 @@ function prepareShapefile(
     const dhdn = dhdnWithoutShift(prj);
     if (typeof dhdn === 'number') {
       init = `EPSG:${dhdn}`;
-      warnings.push(
-        `${found.prj} describes DHDN without a datum shift; read as ${init} with the 7-parameter DHDN→WGS84 shift ` +
-          '(the .prj alone would put every point ≈150 m off; --source-crs overrides this)',
-      );
+      warnings.push(MESSAGES['cli.geo.dhdn-shifted'](found.prj!, init));
     } else if (dhdn === 'unknown') {
-      warnings.push(
-        `${found.prj} describes DHDN without a datum shift: positions may be ≈150 m off; ` +
-          'give the EPSG code with --source-crs (e.g. EPSG:31467 for Gauss-Krüger zone 3)',
-      );
+      warnings.push(MESSAGES['cli.geo.dhdn-unknown'](found.prj!));
     }
   }
   // With an explicit source CRS the .prj is not read at all.
@@ -449,7 +440,7 @@ export function dhdnWithoutShift(prj: string): number | 'unknown' | undefined {
   return 31464 + zone;
 }
 
-function prepareJson(content: Uint8Array | string, name: string, options: GeoOptions, warnings: string[]): PreparedInput {
+function prepareJson(content: Uint8Array | string, name: string, options: GeoOptions, warnings: Reason[]): PreparedInput {
   let source: string;
   if (typeof content === 'string') source = content;
   else {
@@ -578,7 +569,7 @@ interface Topology {
 const POLYGONAL = new Set(['Polygon', 'MultiPolygon']);
 
 /** Leaves only polygons (and features without geometry, reported later) in a FeatureCollection. */
-function dropNonPolygons(doc: GeoJsonRoot, warnings: string[]): boolean {
+function dropNonPolygons(doc: GeoJsonRoot, warnings: Reason[]): boolean {
   if (doc.type === 'Feature' && doc.geometry && !POLYGONAL.has(doc.geometry.type ?? '')) {
     throw new AdapterError({
       de: `erwartet werden Flächen (Gebietsgrenzen), gefunden: ein Gebiet vom Typ ${showValue(doc.geometry.type, 'de')}`,
@@ -596,7 +587,7 @@ function dropNonPolygons(doc: GeoJsonRoot, warnings: string[]): boolean {
       en: `expected polygons (region boundaries), found only ${types} features`,
     });
   }
-  warnings.push(`${count(other.length, 'feature')} ${other.length === 1 ? 'that is not a polygon' : 'that are not polygons'} (${types}) left out`);
+  warnings.push(MESSAGES['cli.geo.not-polygons'](other.length, types));
   doc.features = doc.features.filter((f) => !other.includes(f));
   return true;
 }
@@ -616,7 +607,7 @@ function crsOfGeoJson(doc: GeoJsonRoot): string | undefined {
 }
 
 /** Keeps the one object to read (and only its polygons); true when the topology was changed. */
-function selectTopologyObject(doc: Topology, objectName: string | undefined, warnings: string[]): boolean {
+function selectTopologyObject(doc: Topology, objectName: string | undefined, warnings: Reason[]): boolean {
   const names = Object.keys(doc.objects ?? {});
   if (names.length === 0) throw new AdapterError({ de: 'das TopoJSON enthält keine Objekte', en: 'the TopoJSON has no objects' });
   let name = names[0]!;
@@ -655,7 +646,7 @@ function selectTopologyObject(doc: Topology, objectName: string | undefined, war
       en: `expected polygons (region boundaries), found only ${types}`,
     });
   }
-  warnings.push(`${count(other.length, 'feature')} ${other.length === 1 ? 'that is not a polygon' : 'that are not polygons'} (${types}) left out`);
+  warnings.push(MESSAGES['cli.geo.not-polygons'](other.length, types));
   object.geometries = geometries.filter((g) => !other.includes(g));
   return true;
 }
@@ -691,7 +682,7 @@ type RegionOrInvalid = Region | { invalid: Reason; name?: string };
 function readRegions(
   records: SourceRecord[],
   keyProperty: string | undefined,
-  warnings: string[],
+  warnings: Reason[],
 ): { regions: RegionOrInvalid[]; sourceKeyProperty: string } {
   let field: string;
   let sourceKeyProperty: string;
@@ -733,7 +724,7 @@ function readRegions(
       readArs = keyReader(records.map((r) => r[arsField]), arsField);
     } catch (error) {
       if (!(error instanceof AdapterError)) throw error;
-      warnings.push(`"${arsField}" not copied to ars: ${error.message}`);
+      warnings.push(MESSAGES['cli.geo.ars-not-copied'](arsField, error.reason));
     }
   }
   const keyIsArs = ARS_CANDIDATES.includes(sourceKeyProperty);
@@ -754,7 +745,7 @@ function readRegions(
     }
     return { ags, ...(ars ? { ars } : {}), ...(name ? { name } : {}) };
   });
-  if (arsMismatch) warnings.push(`${count(arsMismatch, 'feature')} whose "${arsField}" does not match the key: ars left out there`);
+  if (arsMismatch) warnings.push(MESSAGES['cli.geo.ars-mismatch'](arsMismatch, arsField!));
   return { regions, sourceKeyProperty };
 }
 
@@ -803,7 +794,7 @@ function precisionArgs(format: GeoFormat, precision: number | undefined): string
 
 // ---------------------------------------------------------------- output
 
-function checkBbox(bbox: number[] | undefined, warnings: string[]): [number, number, number, number] {
+function checkBbox(bbox: number[] | undefined, warnings: Reason[]): [number, number, number, number] {
   if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every(Number.isFinite)) {
     throw new AdapterError({ de: 'die Ausgabe hat kein umgebendes Rechteck (keine Koordinaten?)', en: 'the output has no bounding box (no coordinates?)' });
   }
@@ -821,10 +812,7 @@ function checkBbox(bbox: number[] | undefined, warnings: string[]): [number, num
   }
   const [gw, gs, ge, gn] = GERMANY;
   if (w < gw || s < gs || e > ge || n > gn) {
-    warnings.push(
-      `the bounding box ${bbox.map((v) => v.toFixed(3)).join(', ')} reaches beyond Germany (lon ${gw}–${ge}, lat ${gs}–${gn}): ` +
-        'check the coordinate system (--source-crs) and the axis order',
-    );
+    warnings.push(MESSAGES['cli.geo.outside-germany'](bbox.map((v) => v.toFixed(3)).join(', '), `${gw}–${ge}`, `${gs}–${gn}`));
   }
   return [w, s, e, n];
 }
@@ -893,11 +881,10 @@ async function runMapshaper(argv: string[], cache: Cache, notes: string[], init:
   }
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function listed(items: string[]): string {
-  const shown = items.slice(0, MAX_LISTED).join(', ');
-  return items.length > MAX_LISTED ? `${shown}, … (${items.length - MAX_LISTED} more)` : shown;
+/** Up to MAX_LISTED items (language-neutral labels, or worded in both languages), then how many more. */
+function listed(items: ReadonlyArray<string | Reason>): Reason {
+  const shown = (lang: 'de' | 'en') => items.slice(0, MAX_LISTED).map((i) => (typeof i === 'string' ? i : i[lang])).join(', ');
+  if (items.length <= MAX_LISTED) return { de: shown('de'), en: shown('en') };
+  const more = items.length - MAX_LISTED;
+  return { de: MESSAGES['cli.geo.more'](shown('de'), more).de, en: MESSAGES['cli.geo.more'](shown('en'), more).en };
 }

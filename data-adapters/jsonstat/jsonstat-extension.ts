@@ -7,6 +7,7 @@
 import { validateDocument } from '../../src/format/validate.js';
 import type { KreisdossierInput, LocalizedText, Observation } from '../../src/format/types.js';
 import { AdapterError, type Reason } from '../adapter-error.js';
+import { MESSAGES } from '../messages.js';
 import { count, emptySummary, type ImportOptions, type ImportResult, type ImportSummary } from '../types.js';
 import { isObject, own, type Cube, type CubeDimension, type Json } from './jsonstat-read.js';
 import { NOT_BROKEN_DOWN, NO_VALUE_SYMBOL } from './jsonstat-types.js';
@@ -51,7 +52,7 @@ export function importFromExtension(cube: Cube, extension: unknown, options: Imp
   summary.rowsRead = cube.length;
   const byPosition = new Map<number, Observation>();
   const positions = [...new Set([...cube.positions(), ...[...noValue].filter((p) => p < cube.length)])].sort((a, b) => a - b);
-  skipMany(summary, 'cell without an entry in the sparse value object (JSON-stat: no value)', cube.length - positions.length);
+  skipMany(summary, MESSAGES['cli.skip.jsonstat-sparse'](), cube.length - positions.length);
   for (const p of positions) {
     const c = cube.coordinates(p);
     const category = (d: CubeDimension, k: number) => d.categories[c[k]!]!.id;
@@ -59,7 +60,7 @@ export function importFromExtension(cube: Cube, extension: unknown, options: Imp
     const given = cube.status(p);
     const empty = (raw === null || raw === undefined) && given === undefined;
     if (empty && !noValue.has(p)) {
-      skipMany(summary, 'empty cell: no observation', 1);
+      skipMany(summary, MESSAGES['cli.skip.jsonstat-empty-cell'](), 1);
       continue;
     }
     if (raw !== null && raw !== undefined && !(typeof raw === 'number' && Number.isFinite(raw))) {
@@ -119,9 +120,9 @@ function numbers(v: unknown): number[] {
 }
 
 /** Adds `n` skipped cells under a reason (the summary's `skip` adds one). */
-export function skipMany(summary: ImportSummary, reason: string, n: number): void {
+export function skipMany(summary: ImportSummary, reason: Reason, n: number): void {
   if (n <= 0) return;
-  const entry = summary.skipped.find((s) => s.reason === reason);
+  const entry = summary.skipped.find((s) => s.reason.en === reason.en);
   if (entry) entry.count += n;
   else summary.skipped.push({ reason, count: n });
 }

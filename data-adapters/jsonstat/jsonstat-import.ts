@@ -15,6 +15,7 @@ import { observationKey } from '../../src/format/rules.js';
 import { OFFICIAL_SYMBOLS } from '../../src/format/status-symbols.js';
 import type { Dimension, Indicator, KreisdossierInput, LocalizedText, Observation, Region } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
+import { MESSAGES } from '../messages.js';
 import { levelOfKey, parentOfKey, slug } from '../common.js';
 import { count, emptySummary, type ImportOptions, type ImportResult } from '../types.js';
 import { importFromExtension, kreisdossierExtensionOf, skipMany } from './jsonstat-extension.js';
@@ -129,12 +130,12 @@ class DocumentBuilder {
 
     this.summary.rowsRead += cube.length;
     const stated = cube.positions();
-    skipMany(this.summary, 'cell without an entry in the sparse value object (JSON-stat: no value)', cube.length - stated.length);
+    skipMany(this.summary, MESSAGES['cli.skip.jsonstat-sparse'](), cube.length - stated.length);
     for (const p of stated) {
       const c = cube.coordinates(p);
       const region = regionKeys[gi < 0 ? 0 : c[gi]!];
       if (region === undefined) {
-        skipMany(this.summary, 'geo category not in regionKeys (not a German official key)', 1);
+        skipMany(this.summary, MESSAGES['cli.skip.jsonstat-geo-not-key'](), 1);
         continue;
       }
       const raw = cube.value(p);
@@ -168,7 +169,7 @@ class DocumentBuilder {
         throw new AdapterError({ de: `${cell}: ${before} in einem Datensatz, ${now} in einem anderen`, en: `${cell}: ${before} in one dataset, ${now} in another` });
       }
       if (known) {
-        skipMany(this.summary, 'the same observation again (in another dataset of the collection)', 1);
+        skipMany(this.summary, MESSAGES['cli.skip.jsonstat-duplicate'](), 1);
         continue;
       }
       this.observations.set(key, observation);

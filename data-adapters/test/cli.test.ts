@@ -46,7 +46,7 @@ describe('kreisdossier CLI', () => {
       '--mapping', path('data-adapters/mappings/13211-02-05-4.json'), '-o', out,
     );
     assert.equal(r.code, 0, r.err);
-    assert.match(r.err, /übersprungen 92576× cells in value columns not mapped/);
+    assert.match(r.err, /übersprungen 92576× Zellen in Wertspalten, die keinem Indikator zugeordnet sind/);
     const doc = JSON.parse(readFileSync(out, 'utf8'));
     const harz2016 = doc.observations.filter((o: any) => o.region === '15085' && o.period === '2016');
     assert.deepEqual(harz2016.map((o: any) => [o.indicator, o.value]), [['arbeitslose', 7986], ['arbeitslosenquote', 7.2]]);

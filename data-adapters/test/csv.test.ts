@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { validateDocument } from '../../src/format/validate.js';
 import type { Observation } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
+import { MESSAGES } from '../messages.js';
 import { importCsv } from '../csv/csv-import.js';
 import { detectDelimiter } from '../csv/csv-table.js';
 import { detectDecimal, explainBadCell, parseCell } from '../csv/csv-value.js';
@@ -105,7 +106,7 @@ describe('CSV: real publisher files', () => {
     assert.equal(r.summary.observationsWritten, 401 * 4);
     assert.deepEqual(
       r.summary.skipped.map((s) => [s.reason, s.count]),
-      ['type', 'NUTS3', 'population_per_km2'].map((c) => [`cells of column "${c}" not imported`, 401]),
+      ['type', 'NUTS3', 'population_per_km2'].map((c) => [MESSAGES['cli.skip.column-not-imported'](c), 401]),
     );
   });
 
@@ -251,7 +252,7 @@ describe('CSV: shapes and options', () => {
     const csv = bytes('code,year,value\nDEU,2020,83\nFRA,2020,67\nAUT,2020,9\n');
     const r = importCsv(csv, { ...META, mapping: { region: 'code', indicator: { fixed: 'pop' }, regionKeys: { DEU: 'DG' } } });
     assert.deepEqual(r.document.observations, [{ indicator: 'pop', region: 'DG', period: '2020', value: 83 }]);
-    assert.deepEqual(r.summary.skipped, [{ reason: 'region not mapped', count: 2, firstLine: 3 }]);
+    assert.deepEqual(r.summary.skipped, [{ reason: MESSAGES['cli.skip.region-not-mapped'](), count: 2, firstLine: 3 }]);
     assert.equal(r.summary.rowsRead, 3);
   });
 
@@ -341,7 +342,7 @@ describe('Frictionless Data Package', () => {
     assert.deepEqual(d.sources, [{ publisher: 'World Bank', url: 'http://data.worldbank.org/indicator/SP.POP.TOTL' }]);
     assert.equal(r.summary.rowsRead, 17195);
     assert.equal(r.summary.observationsWritten, 65);
-    assert.deepEqual(r.summary.skipped, [{ reason: 'region not mapped', count: 17195 - 65, firstLine: 2 }]);
+    assert.deepEqual(r.summary.skipped, [{ reason: MESSAGES['cli.skip.region-not-mapped'](), count: 17195 - 65, firstLine: 2 }]);
     assert.deepEqual(r.document.indicators[0]!.label, { de: 'Bevölkerung (Weltbank)', en: 'Population (World Bank)' });
   });
 

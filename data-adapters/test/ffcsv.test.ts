@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { validateDocument } from '../../src/format/validate.js';
 import type { KreisdossierInput, Observation } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
+import { MESSAGES } from '../messages.js';
 import { detectFfcsvLayout, importFfcsv, importFfcsvStream, type FfcsvOptions } from '../ffcsv/ffcsv.js';
 import type { ImportResult } from '../types.js';
 
@@ -216,8 +217,8 @@ describe('ffcsv legacy layout (synthetic file)', () => {
       observationsWritten: 14,
       nullsByStatus: { '.': 1, '/': 1, '...': 1, x: 1, '-': 2 },
       skipped: [
-        { reason: 'region without an official key (an aggregate such as "Insgesamt")', count: 1, firstLine: 9 },
-        { reason: 'footer', count: 2, firstLine: 10 },
+        { reason: MESSAGES['cli.skip.no-official-key'](), count: 1, firstLine: 9 },
+        { reason: MESSAGES['cli.skip.footer'](), count: 2, firstLine: 10 },
       ],
     });
   });
@@ -254,7 +255,7 @@ describe('ffcsv quality column (value_q) and odd rows', () => {
       [['15085', 205484, 'e'], ['15086', 1234, 'p'], ['15087', null, '.'], ['15088', null, 'leer'], ['15089', null, '-']],
     );
     assert.deepEqual(Object.keys(result.document.statusSymbols!), ['e', 'leer']);
-    assert.deepEqual(result.summary.skipped, [{ reason: 'empty line', count: 1, firstLine: 4 }]);
+    assert.deepEqual(result.summary.skipped, [{ reason: MESSAGES['cli.skip.empty-line'](), count: 1, firstLine: 4 }]);
   });
 
   it('reads English downloads with decimalSeparator "." and CRLF line ends', () => {

@@ -223,7 +223,7 @@ describe('geometry adapter: GeoJSON and TopoJSON', () => {
     const r = await convertGeometry({ files: { 'b.json': JSON.stringify(broken) } }, {});
     assert.equal(r.featureCount, 18);
     assert.equal(r.warnings.length, 1);
-    assert.match(r.warnings[0]!, /^2 features without a valid key in "ags" left out: #1 Ballenstedt \(empty key\), #2 .*leading zero missing/);
+    assert.match(r.warnings[0]!.en, /^2 features without a valid key in "ags" left out: #1 Ballenstedt \(empty key\), #2 .*leading zero missing/);
   });
 
   it('selects one object of a TopoJSON with several, by name', async () => {
@@ -286,7 +286,7 @@ describe('geometry adapter: Shapefiles', () => {
     const r = await convertGeometry({ files }, {});
     assertRoundTrip(r);
     assert.equal(r.warnings.length, 1);
-    assert.match(r.warnings[0]!, /DHDN without a datum shift; read as EPSG:31467/);
+    assert.match(r.warnings[0]!.en, /DHDN without a datum shift; read as EPSG:31467/);
     assert.equal(dhdnWithoutShift(ESRI_GK3_PRJ), 31467);
     assert.equal(dhdnWithoutShift(String(files['st-kreise.prj']).replace('zone_3', 'zone_4').replace('",9]', '",12]').replace('3500000', '4500000')), 31468);
 

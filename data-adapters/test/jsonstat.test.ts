@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { validateDocument } from '../../src/format/validate.js';
 import type { KreisdossierDocument, KreisdossierInput, Observation } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
+import { MESSAGES } from '../messages.js';
 import { exportJsonStat } from '../jsonstat/jsonstat-export.js';
 import { importJsonStat, type JsonStatImportOptions } from '../jsonstat/jsonstat-import.js';
 import { parseJson, readJsonStat } from '../jsonstat/jsonstat-read.js';
@@ -142,7 +143,7 @@ describe('JSON-stat import', () => {
       rowsRead: 432,
       observationsWritten: 24,
       nullsByStatus: {},
-      skipped: [{ reason: 'geo category not in regionKeys (not a German official key)', count: 34 * 12 }],
+      skipped: [{ reason: MESSAGES['cli.skip.jsonstat-geo-not-key'](), count: 34 * 12 }],
     });
   });
 
@@ -181,7 +182,7 @@ describe('JSON-stat import', () => {
       rowsRead: 132,
       observationsWritten: 1,
       nullsByStatus: { leer: 1 },
-      skipped: [{ reason: 'cell without an entry in the sparse value object (JSON-stat: no value)', count: 131 }],
+      skipped: [{ reason: MESSAGES['cli.skip.jsonstat-sparse'](), count: 131 }],
     });
   });
 
