@@ -13,6 +13,9 @@ const config: StorybookConfig = {
     // MapLibre GL JS for <kreis-map>: maplibre-gl.mjs with its worker beside it, same origin (see preview.ts).
     { from: '../node_modules/maplibre-gl/dist/maplibre-gl.mjs', to: '/maplibre/maplibre-gl.mjs' },
     { from: '../node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', to: '/maplibre/maplibre-gl-worker.mjs' },
+    // The theming story's KERN-UX page: KERN's stylesheet (no fonts, no external URLs) and our themes/kern.css.
+    { from: '../node_modules/@kern-ux/native/dist/kern.min.css', to: '/kern/kern.min.css' },
+    { from: '../src/themes', to: '/themes' },
   ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
 };

@@ -84,5 +84,25 @@ export const EigeneGestaltung: Story = {
   },
 };
 
+/** Stylesheets for one story, removed again when another story is shown (Storybook keeps the page). */
+function withStylesheets(...hrefs: string[]) {
+  return () => {
+    const links = hrefs.map((href) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href: new URL(href, document.baseURI).href }));
+    document.head.append(...links);
+    return () => links.forEach((link) => link.remove());
+  };
+}
+
+/**
+ * Eine Seite mit KERN-UX: `kern.min.css` und danach `themes/kern.css` aus kreisdossier. Die Elemente folgen
+ * den KERN-Variablen der Seite – hier mit einer eigenen Hausfarbe (`--kern-color-action-default`), die Links,
+ * Fokus und Akzente übernehmen. Fira Sans erscheint nur, wenn die Seite die Schrift selbst ausliefert.
+ */
+export const KernSeite: Story = {
+  name: 'Seite mit KERN-UX (themes/kern.css)',
+  beforeEach: withStylesheets('kern/kern.min.css', 'themes/kern.css'),
+  decorators: [(story) => html`<div class="kern-container" style="--kern-color-action-default: #00594f">${story()}</div>`],
+};
+
 /** `theme="dark"` auf einer dunklen Seite: KERN-UX' dunkle Werte. */
 export const Dunkel: Story = { name: 'Dunkel / Dark', args: { theme: 'dark' }, ...darkStory };

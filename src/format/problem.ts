@@ -7,6 +7,7 @@ export interface Problem {
   path: string;
   code: ProblemCode;
   params: ProblemParams;
+  /** The reason in German and English. English needs its texts loaded first: `await loadLocale('en')` (from format.js). */
   message: { de: string; en: string };
 }
 

@@ -107,6 +107,7 @@ describe('English is complete', () => {
   const ready: Array<[string, () => ReturnType<typeof html>]> = [
     ['table', () => html`<indikator-tabelle lang="en" src=${HARZ} region="15085 15"></indikator-tabelle>`],
     ['chart', () => html`<indikator-chart lang="en" src=${ALQ} region="15085" compare="15"></indikator-chart>`],
+    ['ranking chart', () => html`<indikator-chart lang="en" src=${ALQ} type="bar" period="2016" highlight="15085"></indikator-chart>`],
     ['map', () => html`<kreis-map lang="en" src=${MAP_DATA} geo=${MAP_GEO} region="15085"></kreis-map>`],
     ['picker', () => html`<region-auswahl lang="en" src=${ALQ}></region-auswahl>`],
     ['dossier, all topics', () => html`<themen-dossier lang="en" src=${HARZ_DOSSIER_FILES.join(' ')} region="15085" topic="alle"></themen-dossier>`],
@@ -116,7 +117,10 @@ describe('English is complete', () => {
       this.timeout(60000);
       const wrapper = await fixture(html`<div>${template()}</div>`);
       const el = wrapper.firstElementChild!;
-      await Promise.race([rendered(el), waitUntil(() => el.shadowRoot?.querySelector('[role="alert"]'), '', { timeout: 55000 })]);
+      let drawn = false;
+      el.addEventListener('kd-render', () => (drawn = true), { once: true });
+      // one wait that ends with the first of the two (no timer left running into later tests)
+      await waitUntil(() => drawn || el.shadowRoot?.querySelector('[role="alert"]'), 'neither drawn nor an alert', { timeout: 55000 });
       expect(el.shadowRoot!.querySelector('[role="alert"]'), 'no error').to.equal(null);
       await openEverything(el);
       if (el.localName === 'region-auswahl') {

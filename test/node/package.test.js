@@ -236,6 +236,9 @@ describe('modules and source maps', () => {
     assert.equal(invalid.valid, false);
     assert.equal(invalid.problems[0].path, '$.dataset');
     assert.match(invalid.problems[0].message.de, /Pflichtangabe „dataset“ fehlt/);
+    await format.loadLocale('en');
+    assert.doesNotMatch(invalid.problems[0].message.en, /Pflichtangabe/);
+    assert.match(invalid.problems[0].message.en, /dataset/);
   });
 
   it('MapLibre files copied into dist/maplibre/ point at no missing source map', () => {

@@ -236,6 +236,28 @@ describe('Storybook (storybook-static)', function () {
     });
   }
 
+  // The theming page's stories: several elements each, all drawn, accessible with the theme applied.
+  for (const story of entries.filter((e) => e.type === 'story' && e.title.startsWith('Gestaltung'))) {
+    it(`Theming › ${story.name}`, async () => {
+      const finished = (await open(story.id, 'story')).args[0] as StoryFinished;
+      const doc = frame.contentDocument!;
+      const elements = [...doc.querySelectorAll(`#storybook-root :is(${ELEMENTS.join(',')})`)];
+      expect(elements.length, 'elements in the story').to.be.at.least(3);
+      const outcomes = finished.reporters.find((r) => r.type === 'kreisdossier')!.result!.elements!;
+      expect(outcomes.filter((o) => o.outcome !== 'render' && o.outcome !== 'offscreen'), 'elements that did not render').to.deep.equal([]);
+      expect(elements.flatMap(alerts).map((a) => a.textContent!.trim()), 'role="alert" messages').to.deep.equal([]);
+      if (story.id.endsWith('--kern-seite')) {
+        // themes/kern.css hands the page's KERN tokens through, here the page's own brand colour
+        const link = frame.contentWindow!.getComputedStyle(elements[0]!).getPropertyValue('--_kd-link').trim();
+        expect(link.toLowerCase(), 'the brand colour from --kern-color-action-default').to.equal('#00594f');
+      }
+      const a11y = finished.reporters.find((r) => r.type === 'a11y');
+      expect(describeViolations(a11y), 'axe violations').to.equal('');
+      expect(pageErrors, 'errors in the story').to.deep.equal([]);
+      expect(finished.status, 'Storybook test status').to.equal('success');
+    });
+  }
+
   // Without a build only the first test runs (and says what to do), instead of timing out page by page.
   for (const tag of indexResponse.ok ? ELEMENTS : []) {
     it(`${tag}: every attribute is a control that changes the element`, async () => {
