@@ -4,7 +4,7 @@
  * a region with another level) are reported, never overwritten. Documents
  * under different licences are not merged: pages can load them side by side.
  */
-import { observationKey } from '../src/format/rules.js';
+import { observationKey } from '../src/format/observation-key.js';
 import type { KreisdossierDocument, Observation } from '../src/format/types.js';
 import type { Reason } from './adapter-error.js';
 import { MESSAGES } from './messages.js';

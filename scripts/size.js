@@ -74,6 +74,13 @@ for (const b of BUDGETS) {
   rows.push(`${over ? '✗' : '✓'} ${b.name.padEnd(52)} ${kB(gz).padStart(6)} kB gzip ${kB(br).padStart(6)} kB brotli  budget ${String(b.budget).padStart(3)} kB${target}`);
   rows.push(`    ${files.map((f) => `${f.replace(/-[\w-]{8}\.js$/, '.js')} ${kB(gzip(f))}`).join(' + ')}`);
 }
+// The validator must come with the first data file, not before the first paint: no element entry imports it.
+for (const entry of ['kreisdossier.js', 'indikator-tabelle.js', 'indikator-chart.js', 'kreis-map.js', 'region-auswahl.js']) {
+  if (staticClosure(entry).includes(chunk('validate'))) {
+    rows.push(`✗ ${entry} imports the validator statically (it should load with the data: data/load-validator.ts)`);
+    failed = true;
+  }
+}
 const maplibre = ['maplibre/maplibre-gl.mjs', 'maplibre/maplibre-gl-worker.mjs'];
 rows.push(`  MapLibre GL JS (first map on a page; not bundled)         ${maplibre.map((f) => `${f.slice(9)} ${kB(gzip(f))} kB`).join(', ')}`);
 console.log(rows.join('\n'));

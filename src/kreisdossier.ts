@@ -18,4 +18,13 @@ export { DataStore, type StoredObservation, type ObservationQuery } from './data
 export { DataError, type DataErrorKind, type LocatedProblem } from './data/data-error.js';
 export { loadData, type DataSources } from './data/load-data.js';
 export { forgetDocument } from './data/document-cache.js';
-export * from './format/index.js';
+// The format's types and vocabulary; the validator itself (valibot and the schema) is in `kreisdossier/format.js`,
+// so this entry does not load it before the first data file (data/load-validator.ts fetches it then).
+export type * from './format/types.js';
+export type { ValidationResult } from './format/validate.js';
+export type { ProblemCode } from './format/messages.js';
+export * from './format/vocabulary.js';
+export { formatPath, type Problem } from './format/problem.js';
+export { loadLocale, type Locale } from './i18n/locale.js';
+export { OFFICIAL_SYMBOLS, QUALIFYING_SYMBOLS, REPLACING_SYMBOLS, statusSymbolInfo, type StatusSymbolInfo } from './format/status-symbols.js';
+export { observationKey } from './format/observation-key.js';

@@ -11,14 +11,14 @@
  * A file written by `exportJsonStat` is read back via its extension.kreisdossier.
  */
 import { PERIOD_PATTERN, REGION_KEY_PATTERN } from '../../src/format/schema.js';
-import { observationKey } from '../../src/format/rules.js';
+import { observationKey } from '../../src/format/observation-key.js';
 import { OFFICIAL_SYMBOLS } from '../../src/format/status-symbols.js';
 import type { Dimension, Indicator, KreisdossierInput, LocalizedText, Observation, Region } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
 import { MESSAGES } from '../messages.js';
 import { levelOfKey, parentOfKey, slug } from '../common.js';
-import { count, emptySummary, type ImportOptions, type ImportResult } from '../types.js';
-import { importFromExtension, kreisdossierExtensionOf, skipMany } from './jsonstat-extension.js';
+import { count, emptySummary, skip, type ImportOptions, type ImportResult } from '../types.js';
+import { importFromExtension, kreisdossierExtensionOf } from './jsonstat-extension.js';
 import {
   decimalPlaces,
   extras,
@@ -130,12 +130,12 @@ class DocumentBuilder {
 
     this.summary.rowsRead += cube.length;
     const stated = cube.positions();
-    skipMany(this.summary, MESSAGES['cli.skip.jsonstat-sparse'](), cube.length - stated.length);
+    skip(this.summary, MESSAGES['cli.skip.jsonstat-sparse'](), undefined, cube.length - stated.length);
     for (const p of stated) {
       const c = cube.coordinates(p);
       const region = regionKeys[gi < 0 ? 0 : c[gi]!];
       if (region === undefined) {
-        skipMany(this.summary, MESSAGES['cli.skip.jsonstat-geo-not-key'](), 1);
+        skip(this.summary, MESSAGES['cli.skip.jsonstat-geo-not-key']());
         continue;
       }
       const raw = cube.value(p);
@@ -169,7 +169,7 @@ class DocumentBuilder {
         throw new AdapterError({ de: `${cell}: ${before} in einem Datensatz, ${now} in einem anderen`, en: `${cell}: ${before} in one dataset, ${now} in another` });
       }
       if (known) {
-        skipMany(this.summary, MESSAGES['cli.skip.jsonstat-duplicate'](), 1);
+        skip(this.summary, MESSAGES['cli.skip.jsonstat-duplicate']());
         continue;
       }
       this.observations.set(key, observation);

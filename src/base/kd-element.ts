@@ -48,24 +48,18 @@ function watchPageLanguage(): void {
  * @cssprop --kd-color-placeholder - Background of the box reserved while loading.
  * @cssprop --kd-color-link - Link colour.
  * @cssprop --kd-color-focus - Focus ring colour.
- * @cssprop --kd-color-error - Text and border colour of the error message.
+ * @cssprop --kd-color-error - Border colour of the error message.
  * @cssprop --kd-color-error-background - Background of the error message.
  * @cssprop --kd-color-row-hover - Background of a hovered table row.
- * @cssprop --kd-color-label - Colour of region names on maps (default: KERN's text colour).
- * @cssprop --kd-color-good - Colour of a favourable change in the dossier (the text says it too).
- * @cssprop --kd-color-bad - Colour of an unfavourable change in the dossier (the text says it too).
- * @cssprop --kd-color-overlay - Background of the map's two-finger hint on touch screens.
- * @cssprop --kd-color-overlay-text - Text colour of that hint.
  * @cssprop --kd-focus-width - Width of the focus ring (default 4px, as KERN).
  * @cssprop --kd-focus-offset - Gap between an element and its focus ring (default 2px).
  * @cssprop --kd-radius - Corner radius of boxes and buttons (default 0.25rem).
  * @cssprop --kd-space-xs - Smallest gap (default 0.25rem; KERN's spacing scale).
  * @cssprop --kd-space-s - Small gap (default 0.5rem).
  * @cssprop --kd-space-m - Default gap and padding (default 1rem).
- * @cssprop --kd-space-l - Large gap (default 1.5rem).
- * @cssprop --kd-space-xl - Largest gap, between dossier sections (default 2rem).
+ * @cssprop --kd-space-xl - Largest gap, between the dossier's blocks and sections (default 2rem).
  * @cssprop --kd-shadow - Shadow of tooltips and the picker's list.
- * @cssprop --kd-min-height - Height reserved while loading (default 12rem).
+ * @cssprop --kd-min-height - Height reserved while loading (the default fits each element: 12rem for a table, the plot or map height plus caption and summary for charts and maps).
  */
 export abstract class KdElement extends LitElement {
   static override styles = [sharedStyles];

@@ -47,12 +47,11 @@ export const BASE_COLORS = {
   background: { light: 'transparent', dark: '#000000' },
 } as const;
 
-/** Sizes that do not change with the colour scheme. Spacing follows KERN's scale (4, 8, 16, 24, 32 px). */
+/** Sizes that do not change with the colour scheme. Spacing follows KERN's scale (4, 8, 16, 32 px). */
 export const METRIC_TOKENS: readonly Omit<Token, 'dark'>[] = [
   { name: 'space-xs', property: 'space-xs', light: '0.25rem' },
   { name: 'space-s', property: 'space-s', light: '0.5rem' },
   { name: 'space-m', property: 'space-m', light: '1rem' },
-  { name: 'space-l', property: 'space-l', light: '1.5rem' },
   { name: 'space-xl', property: 'space-xl', light: '2rem' },
   { name: 'radius', property: 'radius', light: '0.25rem' },
   { name: 'focus-width', property: 'focus-width', light: '4px' },

@@ -6,4 +6,4 @@ export { formatPath, type Problem } from './problem.js';
 export { loadLocale, type Locale } from '../i18n/locale.js';
 export type { ProblemCode } from './messages.js';
 export { OFFICIAL_SYMBOLS, QUALIFYING_SYMBOLS, REPLACING_SYMBOLS, statusSymbolInfo, type StatusSymbolInfo } from './status-symbols.js';
-export { observationKey } from './rules.js';
+export { observationKey } from './observation-key.js';

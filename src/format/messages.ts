@@ -69,7 +69,7 @@ function typeName(type: string | number): string {
 }
 
 /** The sentence for a problem code in the current locale. */
-export function describeProblem(code: ProblemCode, p: ProblemParams = {}): string {
+function describeProblem(code: ProblemCode, p: ProblemParams = {}): string {
   switch (code) {
     case 'json-syntax':
       return msg(str`Kein gültiges JSON: ${p.detail}`, { id: 'problem.json-syntax' });

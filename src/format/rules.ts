@@ -153,5 +153,3 @@ export function checkRules(doc: KreisdossierDocument): Problem[] {
 
   return problems;
 }
-
-export { observationKey };

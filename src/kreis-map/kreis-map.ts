@@ -66,6 +66,8 @@ type GeoState =
  * @csspart source - Source, reference date, attribution and licence lines (data and boundaries).
  * @cssprop --kd-map-height - Height of the map (default clamp(16rem, 75vw, 28rem): 28rem, less on narrow screens).
  * @cssprop --kd-color-label - Colour of the region names on small maps (with a halo in --kd-color-surface).
+ * @cssprop --kd-color-overlay - Background of the two-finger hint on touch screens.
+ * @cssprop --kd-color-overlay-text - Text colour of that hint.
  * @cssprop --kd-color-no-data - Fill of regions without a value (hatched).
  * @cssprop --kd-color-outline - Region outlines.
  * @cssprop --kd-color-highlight - Outline of the highlighted region.
@@ -278,7 +280,7 @@ export class KreisMap extends KdElement {
       this.tooltip = undefined;
     }
     const highlight = this.highlight || undefined;
-    if (!this.model || this.model.highlight !== highlight) this.model = highlight === this.baseModel.highlight ? this.baseModel : { ...this.baseModel, highlight };
+    if (!this.model || this.model.highlight !== highlight) this.model = highlight ? { ...this.baseModel, highlight } : this.baseModel;
     return this.model;
   }
 

@@ -23,7 +23,6 @@ export interface MapAttributes {
   region?: string | undefined;
   period?: string | undefined;
   breakdown?: string | undefined;
-  highlight?: string | undefined;
   classes?: number | undefined;
   classification?: string | undefined;
   breaks?: string | undefined;
@@ -160,7 +159,6 @@ export function buildMapModel(store: DataStore, features: readonly RegionFeature
     attrs.period ??
     [...periods].reverse().find((p) => withData.some((k) => (store.get(indicator.id, k, p, breakdown)?.value ?? null) !== null));
   if (!period) throw noValues(store, indicator.id, true);
-  const highlight = attrs.highlight || undefined;
 
   const regions: MapRegion[] = shown.map((feature) => ({
     key: feature.key,
@@ -207,7 +205,8 @@ export function buildMapModel(store: DataStore, features: readonly RegionFeature
     counts: classes.ranges.map((_, i) => regions.filter((r) => r.classIndex === i).length),
     colors: schemeColors(scheme, classes.ranges.length),
     classification,
-    highlight,
+    // the element adds it to a copy: a highlight change does not rebuild the model
+    highlight: undefined,
     withoutGeometry,
     observations: regions.map((r) => r.observation).filter((o): o is StoredObservation => !!o),
   };

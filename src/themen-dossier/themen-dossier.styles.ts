@@ -118,7 +118,7 @@ export const dossierStyles = css`
     padding-left: var(--_kd-space-m);
   }
   .section {
-    margin-top: 2.5rem;
+    margin-top: calc(var(--_kd-space-xl) + var(--_kd-space-s));
   }
   .section-text,
   .topic-intro {

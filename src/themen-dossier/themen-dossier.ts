@@ -142,7 +142,6 @@ export class ThemenDossier extends KdElement {
     if (this.hashRegion && this.loadState.status === 'ready') {
       const key = this.hashRegion;
       this.hashRegion = undefined;
-      this.offeredOf(this.loadState.store);
       if (this.mayShow(key)) this.region = key;
     }
   }
@@ -155,7 +154,7 @@ export class ThemenDossier extends KdElement {
   private applyHash(): void {
     const state = readHash();
     // Before the data are in, the region waits for `willUpdate` to check it against `within`.
-    if (state.region && !this.offered) this.hashRegion = state.region;
+    if (state.region && this.loadState.status !== 'ready') this.hashRegion = state.region;
     else if (state.region && this.mayShow(state.region)) this.region = state.region;
     if (state.topic) this.topic = state.topic;
     if (state.section) this.pendingSection = state.section;
@@ -186,7 +185,9 @@ export class ThemenDossier extends KdElement {
    * the render decides (`resolveRegion`).
    */
   private mayShow(key: string, name = key): boolean {
-    if (!this.offered || this.offered.keys.has(key)) return true;
+    const s = this.loadState;
+    // the regions of the data shown now, with the current `within` (the cache follows both)
+    if (s.status !== 'ready' || this.offeredOf(s.store).keys.has(key)) return true;
     this.announcement = withLocale(this.locale, () => msg(str`Zu „${name}“ gibt es in diesem Dossier keine eigene Seite.`, { id: 'dossier.not-offered' }));
     return false;
   }
@@ -260,7 +261,7 @@ export class ThemenDossier extends KdElement {
   }
 
   private modelOf(store: DataStore, region: Region, compare: Region[], topics: readonly Topic[]): DossierModel {
-    const key = JSON.stringify([region.key, compare.map((c) => c.key), topics, this.sections ?? '']);
+    const key = JSON.stringify([region.key, compare.map((c) => c.key), topics, this.sections ?? '', this.within ?? '']);
     if (this.model?.store === store && this.model.key === key) return this.model.value;
     const value = buildDossierModel(store, region, compare, topics, words(this.sections), this.offeredOf(store).keys);
     this.model = { key, store, value };
