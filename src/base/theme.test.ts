@@ -1,6 +1,7 @@
 // The default look: readable (WCAG contrast for every text and focus colour, light and dark), the same as
 // KERN-UX's tokens where it claims to be, and themes/kern.css really hands the page's KERN tokens through.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { contrast, rgb } from '../../test/fixtures/colour.js';
 import { guardPage } from '../../test/fixtures/page-guard.js';
 import '../indikator-chart/define.js';
 import '../indikator-tabelle/define.js';
@@ -9,27 +10,6 @@ import { BASE_COLORS, COLOR_TOKENS } from './theme.js';
 const ALQ = '/examples/arbeitslosenquote-sachsen-anhalt.json';
 const KERN_CSS = '/node_modules/@kern-ux/native/dist/kern.css';
 const KERN_THEME = '/src/themes/kern.css';
-
-/** Any CSS colour (also oklch(), color-mix()) as sRGB bytes, through a canvas pixel. */
-function rgb(color: string): [number, number, number] {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 1;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.fillStyle = color;
-  ctx.fillRect(0, 0, 1, 1);
-  const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
-  return [r!, g!, b!];
-}
-
-/** WCAG 2.1 relative luminance and contrast ratio. */
-function luminance([r, g, b]: [number, number, number]): number {
-  const lin = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-function contrast(a: string, b: string): number {
-  const [l1, l2] = [luminance(rgb(a)), luminance(rgb(b))].sort((x, y) => y - x);
-  return (l1! + 0.05) / (l2! + 0.05);
-}
 
 const token = (el: Element, name: string) => getComputedStyle(el).getPropertyValue(`--_kd-${name}`).trim();
 

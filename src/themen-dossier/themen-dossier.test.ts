@@ -307,12 +307,24 @@ describe('<themen-dossier>', function () {
 
   it('editing its light-DOM content does not reload the data (only inline JSON does)', async () => {
     const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="bildung"><p slot="after-kennzahlen">Alt</p></themen-dossier>`);
+    // a reload from the document cache is over within milliseconds: count the calls, not the placeholder
+    let reloads = 0;
+    const reload = el.reload.bind(el);
+    el.reload = (bypass?: boolean) => {
+      reloads++;
+      reload(bypass);
+    };
     el.querySelector('p')!.textContent = 'Neu';
     el.append(Object.assign(document.createElement('p'), { textContent: 'Noch ein Absatz' }));
     await new Promise((r) => setTimeout(r, 50));
+    expect(reloads, 'reloads after light-DOM edits').to.equal(0);
     await el.updateComplete;
     expect(q(el, '[part="placeholder"]')).to.be.null;
     expect(q(el, 'article')).to.exist;
+    // control: inline JSON is data, so adding it reloads
+    el.append(Object.assign(document.createElement('script'), { type: 'application/json', textContent: '{}' }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reloads, 'inline JSON added: one reload').to.equal(1);
   });
 
   it('takes light-DOM content into its sections, and `sections` picks and orders them', async () => {

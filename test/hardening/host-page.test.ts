@@ -19,6 +19,7 @@
 //   text-transform, letter/word-spacing, white-space, font-style/weight, text-shadow) is reset on `:host`.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { TAG } from '../fixtures/demo-files.js';
 
 type AxeResults = { violations: Array<{ id: string; impact?: string; help: string; nodes: Array<{ target: unknown; html: string; failureSummary?: string }> }> };
 type HostileWindow = Window & {
@@ -30,7 +31,7 @@ type HostileWindow = Window & {
 };
 
 const PAGE = '/test/hardening/hostile-page.html';
-const TAGS = ['indikator-tabelle', 'indikator-chart', 'kreis-map', 'region-auswahl', 'themen-dossier'];
+const TAGS = Object.values(TAG);
 
 let frame: HTMLIFrameElement;
 let win: HostileWindow;

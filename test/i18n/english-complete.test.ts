@@ -6,7 +6,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardPage } from '../fixtures/page-guard.js';
-import { HARZ_DOSSIER_FILES } from '../fixtures/demo-files.js';
+import { HARZ_DOSSIER_FILES, TAG } from '../fixtures/demo-files.js';
 import '../../src/kreisdossier.js';
 
 const ALQ = '/examples/arbeitslosenquote-sachsen-anhalt.json';
@@ -152,7 +152,7 @@ describe('English is complete', () => {
   for (const [name, src] of errors) {
     it(`error: ${name}, in every element`, async () => {
       const wrapper = await fixture(html`<div>
-        ${['indikator-tabelle', 'indikator-chart', 'kreis-map', 'region-auswahl', 'themen-dossier'].map(
+        ${Object.values(TAG).map(
           (tag) => html`<div lang="en" data-tag=${tag}></div>`,
         )}
       </div>`);

@@ -41,9 +41,6 @@ const GUIDES = [
 ];
 const INDEX = 'README.md';
 
-/** Link targets written by others that may not exist yet; a missing one is reported, not failed. */
-const PENDING = new Set();
-
 /**
  * What the CLI guide tells the reader to download, and the committed fixture that stands in for it.
  * The VG250 shapefile is made from a committed VG5000 fixture (see makeShapefile).
@@ -271,13 +268,7 @@ describe('guides: files and links', () => {
           const path = target(from, href);
           if (path === null) continue;
           checked++;
-          if (!existsSync(join(ROOT, path))) {
-            if (PENDING.has(path)) {
-              t.diagnostic(`${from} links ${path}, which does not exist yet`);
-              continue;
-            }
-            assert.fail(`${from}: link ${href} → ${path} does not exist`);
-          }
+          if (!existsSync(join(ROOT, path))) assert.fail(`${from}: link ${href} → ${path} does not exist`);
           const anchor = href.includes('#') ? decodeURIComponent(href.split('#')[1]) : '';
           if (!anchor) continue;
           assert.ok(path.endsWith('.md'), `${from}: anchor ${href} into a file that is not Markdown`);

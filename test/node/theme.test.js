@@ -3,7 +3,7 @@
 // Elements Manifest, and themes/kern.css only maps documented properties to tokens KERN really has.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -81,6 +81,5 @@ describe('theme', () => {
 
   it('ships themes/kern.css in dist/ as written', () => {
     assert.equal(read('dist/themes/kern.css'), read('src/themes/kern.css'));
-    assert.ok(relative(ROOT, join(ROOT, 'dist/themes/kern.css')).startsWith('dist/'));
   });
 });

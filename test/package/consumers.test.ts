@@ -4,10 +4,11 @@
 // error or warning and no request to another origin.
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { TAG } from '../fixtures/demo-files.js';
 
 type ProbeWindow = Window & { __problems: string[]; __kdRendered: Set<EventTarget>; __kdFailed: Set<EventTarget> };
 
-const TAGS = ['indikator-tabelle', 'indikator-chart', 'kreis-map', 'region-auswahl', 'themen-dossier'];
+const TAGS = Object.values(TAG);
 const BASE = '/build/consumers';
 
 before(async () => {

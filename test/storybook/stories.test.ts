@@ -15,9 +15,11 @@
 // the build works under this sub-path exactly as at Storybook's root — no server mapping needed.
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { luminance } from '../fixtures/colour.js';
+import { TAG } from '../fixtures/demo-files.js';
 
 const BASE = '/storybook-static/';
-const ELEMENTS = ['indikator-tabelle', 'indikator-chart', 'kreis-map', 'region-auswahl', 'themen-dossier'];
+const ELEMENTS = Object.values(TAG);
 /** Each story must be done in this time (the slowest, nationwide Gemeinde boundaries, takes a few seconds). */
 const STORY_TIMEOUT_MS = 30_000;
 
@@ -158,15 +160,6 @@ function describeViolations(report: Report | undefined): string {
     .join('\n');
 }
 
-/** Relative luminance of an rgb() colour. */
-function luminance(color: string): number {
-  const [r, g, b] = (color.match(/[\d.]+/g) ?? ['255', '255', '255']).slice(0, 3).map((c) => {
-    const v = Number(c) / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
 describe('Storybook (storybook-static)', function () {
   this.timeout(STORY_TIMEOUT_MS + 10_000);
 
@@ -237,7 +230,11 @@ describe('Storybook (storybook-static)', function () {
   }
 
   // The theming page's stories: several elements each, all drawn, accessible with the theme applied.
-  for (const story of entries.filter((e) => e.type === 'story' && e.title.startsWith('Gestaltung'))) {
+  const themingStories = entries.filter((e) => e.type === 'story' && e.title.startsWith('Gestaltung'));
+  it('has the theming stories', () => {
+    expect(themingStories.map((e) => e.name)).to.include.members(['KERN-UX (Voreinstellung)', 'Seite mit KERN-UX (themes/kern.css)', 'Dunkel / Dark']);
+  });
+  for (const story of themingStories) {
     it(`Theming › ${story.name}`, async () => {
       const finished = (await open(story.id, 'story')).args[0] as StoryFinished;
       const doc = frame.contentDocument!;
