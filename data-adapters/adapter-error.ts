@@ -3,6 +3,8 @@
  * the user's language and writes nothing. Every reason is given in German
  * and English; `message` holds the English one (for stack traces and tests).
  */
+import { MAX_LINE_BYTES, mib } from './sizes.js';
+
 export interface Reason {
   de: string;
   en: string;
@@ -36,7 +38,10 @@ export function csvErrorReason(error: unknown): Reason {
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return { de: 'nach einem schließenden Anführungszeichen folgt kein Trennzeichen', en: 'Quote closed but not followed by a delimiter' };
     case 'CSV_MAX_RECORD_SIZE':
-      return { de: 'eine Zeile ist zu lang (über 1 MiB): keine Tabelle dieses Formats, oder ein Zeilenende fehlt', en: 'a line is too long (over 1 MiB): not a table of this format, or line ends are missing' };
+      return {
+        de: `eine Zeile ist zu lang (über ${mib(MAX_LINE_BYTES)} MiB): keine Tabelle dieses Formats, oder ein Zeilenende fehlt`,
+        en: `a line is too long (over ${mib(MAX_LINE_BYTES)} MiB): not a table of this format, or line ends are missing`,
+      };
     default: {
       const m = String(message ?? error);
       return { de: `CSV-Fehler: ${m}`, en: `CSV: ${m}` };

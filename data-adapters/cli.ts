@@ -13,7 +13,7 @@ import type { KreisdossierDocument, RegionLevel, Topic } from '../src/format/typ
 import { AdapterError } from './adapter-error.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
 import { parseCsvMapping } from './csv/mapping.js';
-import { hasUtf16Bom } from './decode.js';
+import { decode, NOT_UTF8, UTF16 } from './decode.js';
 import { checkGenesisMapping } from './genesis/genesis-import.js';
 import { exportCsv } from './export-csv.js';
 import { mergeDocuments } from './merge.js';
@@ -240,17 +240,23 @@ function readMapping(path: string, format: AdapterName): unknown {
   return mapping;
 }
 
-/** A kreisdossier file's text: UTF-8 (a BOM is dropped, as browsers do), at most MAX_FILE_BYTES. */
+/**
+ * A kreisdossier file's text: UTF-8 (a BOM is dropped, as browsers do), at most MAX_FILE_BYTES.
+ * decode's advice for publisher files (--encoding latin1, or saving as Latin-1) does not fit a
+ * kreisdossier file, which is always UTF-8: those two reasons are reworded.
+ */
 function documentText(file: string): string {
-  const bytes = readInputFile(file);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AdapterError(
-      hasUtf16Bom(bytes)
-        ? { de: 'die Datei ist UTF-16-kodiert: kreisdossier-Dateien sind UTF-8', en: 'the file is UTF-16 encoded: kreisdossier files are UTF-8' }
-        : { de: 'die Datei ist kein gültiges UTF-8: kreisdossier-Dateien sind UTF-8', en: 'the file is not valid UTF-8: kreisdossier files are UTF-8' },
-    );
+    return decode(readInputFile(file), 'utf-8').text;
+  } catch (error) {
+    if (!(error instanceof AdapterError)) throw error;
+    if (error.reason === UTF16) {
+      throw new AdapterError({ de: 'die Datei ist UTF-16-kodiert: kreisdossier-Dateien sind UTF-8', en: 'the file is UTF-16 encoded: kreisdossier files are UTF-8' }, error.line);
+    }
+    if (error.reason === NOT_UTF8) {
+      throw new AdapterError({ de: 'die Datei ist kein gültiges UTF-8: kreisdossier-Dateien sind UTF-8', en: 'the file is not valid UTF-8: kreisdossier files are UTF-8' }, error.line);
+    }
+    throw error;
   }
 }
 
@@ -265,14 +271,18 @@ export interface Io {
   stderr(text: string): void;
 }
 
-/** The language asked for with --lang, read before the arguments are parsed (so that their errors speak it too). */
+/**
+ * The language asked for with --lang, read before the arguments are parsed (so that their errors speak it too).
+ * The last --lang counts, as with parseArgs.
+ */
 function langOption(argv: string[]): string | undefined {
+  let lang: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--') return undefined;
-    if (argv[i] === '--lang') return argv[i + 1];
-    if (argv[i]!.startsWith('--lang=')) return argv[i]!.slice('--lang='.length);
+    if (argv[i] === '--') break;
+    if (argv[i] === '--lang') lang = argv[++i];
+    else if (argv[i]!.startsWith('--lang=')) lang = argv[i]!.slice('--lang='.length);
   }
-  return undefined;
+  return lang;
 }
 
 /** node:util parseArgs errors (English only) in the user's language; undefined for another error. */
@@ -295,11 +305,9 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
   if (early) lang = early.startsWith('en') ? 'en' : 'de';
   let file = '';
   const io: Io = { stdout: rawIo.stdout, stderr: (text) => rawIo.stderr(clean(text)) };
-  limitObservations(CLI_MAX_OBSERVATIONS);
   await loadLocale('en'); // validation problems are worded in both languages
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-    if (values.lang) lang = values.lang.startsWith('en') ? 'en' : 'de';
     const [command, ...args] = positionals;
     const help = HELP[command ?? 'main'] ?? HELP.main!;
     if (values.help || !command) {
@@ -409,7 +417,6 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
       const where = error.file ? join(dirname(file), error.file) : file;
       io.stderr(`${where}${error.line ? `:${error.line}` : ''}: ${error.reason[lang]}\n`);
     } else if (error instanceof CliError) io.stderr(`${error.message}\n`);
-    else if (fsError.code === 'ENOENT') io.stderr(`${t(lang, 'Datei nicht gefunden', 'file not found')}: ${fsError.path}\n`);
     else if (typeof fsError.code === 'string' && /^E[A-Z]+$/.test(fsError.code)) io.stderr(`${fsError.path ?? file}: ${fsProblem(fsError.code, lang)}\n`);
     else if (fsError.code?.startsWith('ERR_PARSE_ARGS')) io.stderr(`${argsProblem(fsError, lang) ?? fsError.message}\n`);
     else if (error instanceof RangeError && /string length/i.test(error.message)) {

@@ -10,6 +10,11 @@ export const DL_DE_BY_2_0 = {
 };
 import type { RegionLevel } from '../src/format/types.js';
 
+/** A plain JSON object: not null, not an array. */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** Region level from an official key: DG, 2 (Land), 3 (Regierungsbezirk), 5 (Kreis), 8 (Gemeinde), 9 (Gemeindeverband). */
 export function levelOfKey(key: string, fallback?: RegionLevel): RegionLevel | undefined {
   if (key === 'DG') return 'Bund';

@@ -78,6 +78,12 @@ export function mixedEncoding(utf8Line: number, otherLine: number): Reason {
   };
 }
 
+/** A file declared UTF-8 (--encoding utf-8) that is not; the advice suits publisher files, not kreisdossier files. */
+export const NOT_UTF8: Reason = {
+  de: 'die Datei ist kein gültiges UTF-8: bitte --encoding latin1 angeben',
+  en: 'the file is not valid UTF-8: pass --encoding latin1',
+};
+
 export const UTF8_NOT_LATIN1: Reason = {
   de: 'die Datei ist UTF-8-kodiert, nicht Latin-1: bitte --encoding weglassen oder utf-8 angeben',
   en: 'the file is UTF-8 encoded, not Latin-1: leave out --encoding or pass utf-8',
@@ -117,7 +123,7 @@ export function decode(bytes: Uint8Array, encoding?: Encoding | 'latin1' | 'iso-
     } catch (error) {
       if (error instanceof AdapterError) throw error;
     }
-    if (encoding === 'utf-8') throw new AdapterError({ de: 'die Datei ist kein gültiges UTF-8: bitte --encoding latin1 angeben', en: 'the file is not valid UTF-8: pass --encoding latin1' }, firstInvalidLine(bytes));
+    if (encoding === 'utf-8') throw new AdapterError(NOT_UTF8, firstInvalidLine(bytes));
     return windows1252(bytes, false);
   }
 }

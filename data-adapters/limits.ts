@@ -20,10 +20,12 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AdapterError } from './adapter-error.js';
 import { parseJson } from './jsonstat/jsonstat-read.js';
+import { MAX_LINE_BYTES, mib } from './sizes.js';
+
+export { MAX_LINE_BYTES };
 
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 export const MAX_ROWS = 1_000_000;
-export const MAX_LINE_BYTES = 1024 * 1024;
 export const CLI_MAX_OBSERVATIONS = 500_000;
 /**
  * With `--within`, the limit counts what is written, after the cut: a nationwide file cut to one Kreis is fine.
@@ -39,7 +41,6 @@ export function limitObservations(max: number): void {
 }
 
 const number = (n: number, lang: 'de' | 'en') => n.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
-const mib = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
 
 /** Throws when an import writes more observations than allowed (`max`: the limit set with `limitObservations`). */
 export function checkObservationCount(written: number, max = maxObservations): void {
@@ -63,9 +64,9 @@ export function checkRowCount(rows: number, line?: number): void {
 }
 
 /** Throws when files read whole together exceed MAX_FILE_BYTES. */
-export function checkFileSize(paths: readonly string[], limit = MAX_FILE_BYTES): void {
+export function checkFileSize(paths: readonly string[]): void {
   const size = paths.reduce((sum, p) => sum + statSync(p).size, 0);
-  if (size > limit) throw tooLarge(paths.map((p) => basename(p)).join(', '), size, limit);
+  if (size > MAX_FILE_BYTES) throw tooLarge(paths.map((p) => basename(p)).join(', '), size, MAX_FILE_BYTES);
 }
 
 function tooLarge(names: string, size: number, limit: number): AdapterError {
@@ -77,11 +78,11 @@ function tooLarge(names: string, size: number, limit: number): AdapterError {
 }
 
 /** Reads a file whole, after checking its size; a pipe or device (size unknown, maybe endless) only up to the limit. */
-export function readInputFile(path: string, limit = MAX_FILE_BYTES): Buffer {
+export function readInputFile(path: string): Buffer {
   const stat = statSync(path);
   if (stat.isDirectory()) throw new AdapterError({ de: `${basename(path)} ist ein Ordner, keine Datei`, en: `${basename(path)} is a folder, not a file` });
   if (stat.isFile()) {
-    checkFileSize([path], limit);
+    checkFileSize([path]);
     return readFileSync(path);
   }
   const fd = openSync(path, 'r');
@@ -93,7 +94,7 @@ export function readInputFile(path: string, limit = MAX_FILE_BYTES): Buffer {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) return Buffer.concat(chunks, size);
       size += n;
-      if (size > limit) throw tooLarge(basename(path), size, limit);
+      if (size > MAX_FILE_BYTES) throw tooLarge(basename(path), size, MAX_FILE_BYTES);
       chunks.push(chunk.subarray(0, n));
     }
   } finally {

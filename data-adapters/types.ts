@@ -56,11 +56,12 @@ export function emptySummary(): ImportSummary {
   return { rowsRead: 0, observationsWritten: 0, nullsByStatus: {}, skipped: [] };
 }
 
-/** Adds one skipped row under a reason. */
-export function skip(summary: ImportSummary, reason: Reason, line?: number): void {
+/** Adds `n` (default one) skipped rows or cells under a reason; nothing when `n` is 0 or less. */
+export function skip(summary: ImportSummary, reason: Reason, line?: number, n = 1): void {
+  if (n <= 0) return;
   const entry = summary.skipped.find((s) => s.reason.en === reason.en);
-  if (entry) entry.count++;
-  else summary.skipped.push({ reason, count: 1, ...(line !== undefined ? { firstLine: line } : {}) });
+  if (entry) entry.count += n;
+  else summary.skipped.push({ reason, count: n, ...(line !== undefined ? { firstLine: line } : {}) });
 }
 
 /** Counts an observation written (and its null reason). */

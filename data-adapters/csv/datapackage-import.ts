@@ -12,7 +12,7 @@
 import { HTTP_URL_PATTERN, IDENTIFIER_PATTERN } from '../../src/format/schema.js';
 import type { Dataset, License, Source } from '../../src/format/types.js';
 import { AdapterError, type Reason } from '../adapter-error.js';
-import { slug } from '../common.js';
+import { isObject, slug } from '../common.js';
 import { decode } from '../decode.js';
 import type { ImportOptions, ImportResult } from '../types.js';
 import { readCsvTable, type Delimiter } from './csv-table.js';
@@ -27,7 +27,6 @@ export interface DataPackageImportOptions extends ImportOptions {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 
@@ -46,8 +45,8 @@ function chooseResource(pkg: Json, name?: string): Json {
   if (tabular.length === 0) throw new AdapterError({ de: 'das Paket hat keine tabellarische Ressource (CSV)', en: 'the package has no tabular (CSV) resource' });
   const names = tabular.map((r) => String(r.name)).join(', ');
   throw new AdapterError({
-    de: `das Paket hat mehrere tabellarische Ressourcen (${names}): bitte eine davon angeben (--resource)`,
-    en: `the package has several tabular resources (${names}): name one (--resource)`,
+    de: `das Paket hat mehrere tabellarische Ressourcen (${names}): bitte eine davon angeben (--table)`,
+    en: `the package has several tabular resources (${names}): name one (--table)`,
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Dataset, LocalizedText } from '../../src/format/types.js';
 import { AdapterError, type Reason } from '../adapter-error.js';
+import { isObject } from '../common.js';
 import type { IndicatorOptions } from '../types.js';
 
 /** A column name, or a value that holds for every row. */
@@ -49,7 +50,6 @@ const RECORD_KEYS = ['regionKeys', 'breakdown', 'values'] as const;
 const OBJECT_KEYS = ['statusSymbols', 'indicators', 'dataset'] as const;
 const KNOWN = new Set<string>([...STRING_KEYS, ...FIXED_KEYS, ...RECORD_KEYS, ...OBJECT_KEYS, 'padKeys', 'decimal', 'delimiter', 'missingValues']);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (what: Reason): never => {
   throw new AdapterError({ de: `Zuordnung: ${what.de}`, en: `mapping: ${what.en}` });
 };

@@ -12,7 +12,7 @@ import { REGION_KEY_PATTERN } from '../../src/format/schema.js';
 import type { Dimension, Indicator, KreisdossierInput, Observation, Region } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
 import { MESSAGES } from '../messages.js';
-import { DL_DE_BY_2_0, isoPeriod, levelOfKey, parentOfKey, REGIONALSTATISTIK, slug } from '../common.js';
+import { DL_DE_BY_2_0, isObject, isoPeriod, levelOfKey, parentOfKey, REGIONALSTATISTIK, slug } from '../common.js';
 import { count, emptySummary, skip, type ImportOptions, type ImportResult, type IndicatorOptions } from '../types.js';
 import { readGenesisTable, type GenesisTable } from './genesis-table.js';
 import { parseGenesisValue } from './genesis-value.js';
@@ -31,8 +31,6 @@ export interface GenesisMapping {
   categories?: Record<string, Record<string, string>>;
   dimensionLabels?: Record<string, Dimension['label']>;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks the shape of a mapping file (a hand-written JSON file) before it is used. */
 export function checkGenesisMapping(mapping: unknown): asserts mapping is GenesisMapping {

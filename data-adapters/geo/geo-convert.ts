@@ -24,7 +24,7 @@ import mapshaper from 'mapshaper';
 import type { RegionLevel } from '../../src/format/types.js';
 import { AdapterError, type Reason } from '../adapter-error.js';
 import { MESSAGES } from '../messages.js';
-import { levelOfKey } from '../common.js';
+import { isObject, levelOfKey } from '../common.js';
 import {
   ARS_CANDIDATES,
   KEY_CANDIDATES,
@@ -495,8 +495,6 @@ function prepareJson(content: Uint8Array | string, name: string, options: GeoOpt
     ...(init ? { init } : {}),
   };
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function malformed(name: string, de: string, en: string): AdapterError {
   return new AdapterError({ de: `${name} ist beschädigt: ${de}`, en: `${name} is damaged: ${en}` });

@@ -7,9 +7,10 @@
 import { validateDocument } from '../../src/format/validate.js';
 import type { KreisdossierInput, LocalizedText, Observation } from '../../src/format/types.js';
 import { AdapterError, type Reason } from '../adapter-error.js';
+import { isObject } from '../common.js';
 import { MESSAGES } from '../messages.js';
-import { count, emptySummary, type ImportOptions, type ImportResult, type ImportSummary } from '../types.js';
-import { isObject, own, type Cube, type CubeDimension, type Json } from './jsonstat-read.js';
+import { count, emptySummary, skip, type ImportOptions, type ImportResult } from '../types.js';
+import { own, type Cube, type CubeDimension, type Json } from './jsonstat-read.js';
 import { NOT_BROKEN_DOWN, NO_VALUE_SYMBOL } from './jsonstat-types.js';
 
 /** `extension.kreisdossier` of a dataset, if it has one. */
@@ -52,7 +53,7 @@ export function importFromExtension(cube: Cube, extension: unknown, options: Imp
   summary.rowsRead = cube.length;
   const byPosition = new Map<number, Observation>();
   const positions = [...new Set([...cube.positions(), ...[...noValue].filter((p) => p < cube.length)])].sort((a, b) => a - b);
-  skipMany(summary, MESSAGES['cli.skip.jsonstat-sparse'](), cube.length - positions.length);
+  skip(summary, MESSAGES['cli.skip.jsonstat-sparse'](), undefined, cube.length - positions.length);
   for (const p of positions) {
     const c = cube.coordinates(p);
     const category = (d: CubeDimension, k: number) => d.categories[c[k]!]!.id;
@@ -60,7 +61,7 @@ export function importFromExtension(cube: Cube, extension: unknown, options: Imp
     const given = cube.status(p);
     const empty = (raw === null || raw === undefined) && given === undefined;
     if (empty && !noValue.has(p)) {
-      skipMany(summary, MESSAGES['cli.skip.jsonstat-empty-cell'](), 1);
+      skip(summary, MESSAGES['cli.skip.jsonstat-empty-cell']());
       continue;
     }
     if (raw !== null && raw !== undefined && !(typeof raw === 'number' && Number.isFinite(raw))) {
@@ -117,12 +118,4 @@ export function importFromExtension(cube: Cube, extension: unknown, options: Imp
 
 function numbers(v: unknown): number[] {
   return Array.isArray(v) ? v.filter((x): x is number => Number.isSafeInteger(x) && x >= 0) : [];
-}
-
-/** Adds `n` skipped cells under a reason (the summary's `skip` adds one). */
-export function skipMany(summary: ImportSummary, reason: Reason, n: number): void {
-  if (n <= 0) return;
-  const entry = summary.skipped.find((s) => s.reason.en === reason.en);
-  if (entry) entry.count += n;
-  else summary.skipped.push({ reason, count: n });
 }

@@ -5,8 +5,8 @@
  */
 import { IDENTIFIER_PATTERN, PERIOD_PATTERN, REGION_KEY_PATTERN } from '../../src/format/schema.js';
 import type { KreisdossierInput, LocalizedText } from '../../src/format/types.js';
-import { isoPeriod, slug } from '../common.js';
-import { isObject, own, type Cube, type CubeCategory, type CubeDimension, type Json } from './jsonstat-read.js';
+import { isObject, isoPeriod, slug } from '../common.js';
+import { own, type Cube, type CubeCategory, type CubeDimension, type Json } from './jsonstat-read.js';
 import type { JsonStatUnit } from './jsonstat-types.js';
 
 const TOTAL_LABEL = /^(?:total|insgesamt|gesamt|zusammen)$/i;

@@ -6,6 +6,7 @@
  * never a crash: publisher files and hand-edited exports are untrusted input.
  */
 import { AdapterError, type Reason } from '../adapter-error.js';
+import { isObject } from '../common.js';
 import { decode, type Encoding } from '../decode.js';
 import type { JsonStatUnit } from './jsonstat-types.js';
 
@@ -43,7 +44,6 @@ export interface Cube {
   coordinates(position: number): number[];
 }
 
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A property only if the object has it itself ("constructor" is not a dimension). */
 export const own = (o: Json, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
