@@ -4,27 +4,25 @@
  * English LANG. Output files are written only when complete and valid
  * (temporary file, then rename), never half.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { parseDocument, validateDocument } from '../src/format/validate.js';
 import { loadLocale } from '../src/i18n/locale.js';
-import type { KreisdossierDocument, RegionLevel, Topic } from '../src/format/types.js';
+import type { KreisdossierDocument } from '../src/format/types.js';
 import { AdapterError } from './adapter-error.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
-import { parseCsvMapping } from './csv/mapping.js';
 import { decode, NOT_UTF8, UTF16 } from './decode.js';
-import { checkGenesisMapping } from './genesis/genesis-import.js';
 import { exportCsv } from './export-csv.js';
 import { mergeDocuments } from './merge.js';
 import { MESSAGES } from './messages.js';
+import { describeMissing, MissingMetadata } from './missing-metadata.js';
+import { CliError, fsProblem, importOptions, OPTIONS, printSummary, readMapping, t, writeAtomically, type Io, type Lang, type Values } from './cli-shared.js';
+import { FETCH_HELP, runFetch } from './genesis-api/fetch-command.js';
+import { INSPECT_HELP, runInspect } from './inspect.js';
 import { nameRegions } from './region-names.js';
 import { keepWithin } from './within.js';
-import { CLI_MAX_CONVERTED, CLI_MAX_OBSERVATIONS, checkFileSize, checkObservationCount, limitObservations, readInputFile, readJsonFile } from './limits.js';
-import type { ImportOptions, ImportSummary } from './types.js';
+import { CLI_MAX_CONVERTED, CLI_MAX_OBSERVATIONS, checkFileSize, checkObservationCount, limitObservations, readInputFile } from './limits.js';
 
-type Lang = 'de' | 'en';
-const t = (lang: Lang, de: string, en: string) => (lang === 'en' ? en : de);
 
 const HELP: Record<string, [de: string, en: string]> = {
   main: [
@@ -32,6 +30,8 @@ const HELP: Record<string, [de: string, en: string]> = {
 
 Befehle:
   import <genesis|ffcsv|jsonstat|csv|datapackage> DATEI [Optionen] -o aus.json
+  inspect DATEI                   zeigt, was ein Import ergäbe (Indikatoren, Einheiten, Regionen, Zeiträume), ohne zu schreiben
+  fetch TABELLE… [Optionen] -o aus.json   lädt Tabellen vom GENESIS-Webservice (regionalstatistik.de, Destatis)
   validate DATEI…                 prüft Dateien; Exit-Code 0 nur wenn alle gültig sind
   export <csv|jsonstat> DATEI     schreibt die Daten als lange CSV-Tabelle oder JSON-stat 2.0
   merge DATEI… -o aus.json        führt Dateien zusammen und meldet Widersprüche
@@ -42,6 +42,8 @@ kreisdossier BEFEHL --help zeigt die Optionen eines Befehls. --lang en für engl
 
 Commands:
   import <genesis|ffcsv|jsonstat|csv|datapackage> FILE [options] -o out.json
+  inspect FILE                    shows what an import would produce (indicators, units, regions, periods) without writing
+  fetch TABLE… [options] -o out.json      downloads tables from the GENESIS web service (regionalstatistik.de, Destatis)
   validate FILE…                  checks files; exit code 0 only if all are valid
   export <csv|jsonstat> FILE      writes the data as a long CSV table or JSON-stat 2.0
   merge FILE… -o out.json         combines files and reports contradictions
@@ -99,84 +101,17 @@ kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the 
     'kreisdossier export <csv|jsonstat> FILE [-o out]\n\ncsv: columns indicator,region,region_name,period,value,status,unit ("." as decimal separator, empty when null).',
   ],
   merge: ['kreisdossier merge DATEI… -o aus.json\n\nWidersprüche werden gemeldet, nichts wird überschrieben.', 'kreisdossier merge FILE… -o out.json\n\nContradictions are reported; nothing is overwritten.'],
+  fetch: FETCH_HELP,
+  inspect: INSPECT_HELP,
   geo: [
     'kreisdossier geo DATEI… [--within SCHLÜSSEL] [--simplify 10%] [--format topojson|geojson] [--key-property ags] [--source-crs EPSG:31467] [--object NAME] [--precision N] -o aus\n\nShapefile (.shp mit .dbf/.shx/.prj), GeoJSON oder TopoJSON → WGS84, nach amtlichem Schlüssel.',
     'kreisdossier geo FILE… [--within KEY] [--simplify 10%] [--format topojson|geojson] [--key-property ags] [--source-crs EPSG:31467] [--object NAME] [--precision N] -o out\n\nShapefile (.shp with .dbf/.shx/.prj), GeoJSON or TopoJSON → WGS84, keyed by official key.',
   ],
 };
 
-const OPTIONS = {
-  output: { type: 'string', short: 'o' },
-  help: { type: 'boolean', short: 'h' },
-  lang: { type: 'string' },
-  indicator: { type: 'string' },
-  label: { type: 'string' },
-  unit: { type: 'string' },
-  topic: { type: 'string' },
-  kind: { type: 'string' },
-  polarity: { type: 'string' },
-  decimals: { type: 'string' },
-  explanation: { type: 'string' },
-  mapping: { type: 'string' },
-  'region-level': { type: 'string' },
-  encoding: { type: 'string' },
-  attribution: { type: 'string' },
-  license: { type: 'string' },
-  'reference-date': { type: 'string' },
-  title: { type: 'string' },
-  'dataset-id': { type: 'string' },
-  table: { type: 'string' },
-  within: { type: 'string' },
-  simplify: { type: 'string' },
-  format: { type: 'string' },
-  'key-property': { type: 'string' },
-  'source-crs': { type: 'string' },
-  object: { type: 'string' },
-  'region-names': { type: 'string' },
-  precision: { type: 'string' },
-} satisfies ParseArgsConfig['options'];
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
-
-export class CliError extends Error {}
-
-/** Writes a file completely or not at all. */
-function writeAtomically(path: string, text: string, lang: Lang): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (error) {
-    // The error names the temporary file; the user gave the output file.
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CliError(`${path}: ${t(lang, 'die Ausgabedatei kann nicht geschrieben werden', 'cannot write the output file')} (${fsProblem(code, lang)})`);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-}
-
 function output(values: Values, text: string, io: Io, lang: Lang): void {
   if (values.output) writeAtomically(values.output, text, lang);
   else io.stdout(text);
-}
-
-/** A file system error code in words. */
-function fsProblem(code: string, lang: Lang): string {
-  switch (code) {
-    case 'ENOENT':
-      return t(lang, 'Datei oder Ordner nicht gefunden', 'file or folder not found');
-    case 'EISDIR':
-      return t(lang, 'ist ein Ordner, keine Datei', 'is a folder, not a file');
-    case 'ENOTDIR':
-      return t(lang, 'ein Teil des Pfads ist kein Ordner', 'a part of the path is not a folder');
-    case 'EACCES':
-    case 'EPERM':
-      return t(lang, 'keine Berechtigung', 'permission denied');
-    case 'ENOSPC':
-      return t(lang, 'kein Platz mehr auf dem Datenträger', 'no space left on the device');
-    default:
-      return `${t(lang, 'Dateifehler', 'file error')} ${code}`;
-  }
 }
 
 /**
@@ -189,55 +124,6 @@ function clean(text: string): string {
     .split('\n')
     .map((line) => (line.length > 1000 ? `${line.slice(0, 1000)}…` : line))
     .join('\n');
-}
-
-function importOptions(values: Values): ImportOptions {
-  const indicator: ImportOptions['indicator'] = {};
-  if (values.indicator) indicator.id = values.indicator;
-  if (values.label) indicator.label = values.label;
-  if (values.unit) indicator.unit = values.unit;
-  if (values.topic) indicator.topic = values.topic as Topic;
-  if (values.kind) indicator.kind = values.kind as NonNullable<ImportOptions['indicator']>['kind'];
-  if (values.polarity) indicator.polarity = values.polarity as NonNullable<ImportOptions['indicator']>['polarity'];
-  if (values.decimals) indicator.decimals = Number(values.decimals);
-  if (values.explanation) indicator.explanation = values.explanation;
-  const dataset: NonNullable<ImportOptions['dataset']> = {};
-  if (values.attribution) dataset.attribution = values.attribution;
-  if (values.license) dataset.license = { id: values.license };
-  if (values['reference-date']) dataset.referenceDate = values['reference-date'];
-  if (values.title) dataset.title = values.title;
-  if (values['dataset-id']) dataset.id = values['dataset-id'];
-  const options: ImportOptions = { indicator, dataset };
-  if (values['region-level']) options.regionLevel = values['region-level'] as RegionLevel;
-  if (values.encoding) options.encoding = /^(latin-?1|iso-8859-1|windows-1252)$/i.test(values.encoding) ? 'windows-1252' : 'utf-8';
-  return options;
-}
-
-function printSummary(file: string, s: ImportSummary, lang: Lang, io: Io): void {
-  const nulls = Object.entries(s.nullsByStatus).map(([sym, n]) => `"${sym}" ${n}`).join(', ') || '–';
-  io.stderr(
-    `${file}: ${t(lang, 'Zeilen gelesen', 'rows read')} ${s.rowsRead}, ${t(lang, 'Beobachtungen geschrieben', 'observations written')} ${s.observationsWritten}, ` +
-      `${t(lang, 'fehlende Werte nach Zeichen', 'nulls by status')}: ${nulls}\n`,
-  );
-  for (const k of s.skipped) {
-    io.stderr(`${file}: ${t(lang, 'übersprungen', 'skipped')} ${k.count}× ${k.reason[lang]}${k.firstLine ? ` (${t(lang, 'zuerst Zeile', 'first line')} ${k.firstLine})` : ''}\n`);
-  }
-}
-
-/** Reads --mapping and checks its shape; its problems name the mapping file (the import's own, the input). */
-function readMapping(path: string, format: AdapterName): unknown {
-  const mapping = readJsonFile(path, '--mapping');
-  try {
-    if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) {
-      throw new AdapterError({ de: 'die Zuordnung muss ein JSON-Objekt sein', en: 'the mapping must be a JSON object' });
-    }
-    if (format === 'csv' || format === 'datapackage') parseCsvMapping(mapping);
-    if (format === 'genesis') checkGenesisMapping(mapping);
-  } catch (error) {
-    if (!(error instanceof AdapterError)) throw error;
-    throw new AdapterError({ de: `--mapping ${path}: ${error.reason.de}`, en: `--mapping ${path}: ${error.reason.en}` });
-  }
-  return mapping;
 }
 
 /**
@@ -264,11 +150,6 @@ function readDocument(file: string, lang: Lang): KreisdossierDocument {
   const result = parseDocument(documentText(file));
   if (!result.valid) throw new CliError(result.problems.map((p) => `${file}: ${p.path}: ${p.message[lang]}`).join('\n'));
   return result.document;
-}
-
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
 }
 
 /**
@@ -387,6 +268,13 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
         output(values, `${JSON.stringify(check.document, null, 1)}\n`, io, lang);
         return 0;
       }
+      case 'fetch':
+        return await runFetch({ tables: args, values, io, lang, env });
+      case 'inspect': {
+        if (args.length !== 1) throw new CliError(HELP.inspect![lang === 'en' ? 1 : 0]);
+        file = args[0]!;
+        return await runInspect({ file, values, io, lang });
+      }
       case 'geo': {
         if (args.length === 0 || !values.output) throw new CliError(HELP.geo![lang === 'en' ? 1 : 0]);
         file = args[0]!;
@@ -412,7 +300,9 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
     }
   } catch (error) {
     const fsError = error as NodeJS.ErrnoException;
-    if (error instanceof AdapterError) {
+    if (error instanceof MissingMetadata) {
+      io.stderr(`${file}: ${describeMissing(error, ['kreisdossier', ...argv], lang)}\n`);
+    } else if (error instanceof AdapterError) {
       // A line of another file (a data package's CSV) names that file.
       const where = error.file ? join(dirname(file), error.file) : file;
       io.stderr(`${where}${error.line ? `:${error.line}` : ''}: ${error.reason[lang]}\n`);

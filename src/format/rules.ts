@@ -89,6 +89,12 @@ export function checkRules(doc: KreisdossierDocument): Problem[] {
       if (!dimensions.has(d)) problems.push(problem(['indicators', i, 'dimensions', j], 'unknown-dimension', { value: d }));
     }),
   );
+  // A computed indicator names its inputs, so that "berechnet aus …" can be shown with their labels.
+  doc.indicators.forEach((x, i) =>
+    x.computed?.from.forEach((id, j) => {
+      if (!indicators.has(id) || id === x.id) problems.push(problem(['indicators', i, 'computed', 'from', j], 'unknown-indicator', { value: id }));
+    }),
+  );
 
   const seen = new Map<string, number>();
   // Files hold tens of thousands of observations over a few periods, indicators and symbols: each is judged once.

@@ -115,6 +115,18 @@ export const IndicatorSchema = v.strictObject({
   kind: v.picklist(INDICATOR_KINDS, 'kind'),
   /** Ids of the breakdown dimensions every observation of this indicator carries. */
   dimensions: v.optional(v.array(identifier)),
+  /**
+   * Set when the values are not published as such but computed from official values of other indicators
+   * of the same file (e.g. Einkünfte je Steuerpflichtigen); shown as "berechnet aus …" wherever they appear.
+   */
+  computed: v.optional(
+    v.strictObject({
+      /** The indicators whose official values it is computed from (same region, period and breakdown). */
+      from: v.pipe(v.array(identifier), v.minLength(1, 'min-items')),
+      /** The formula in words, e.g. "Gesamtbetrag der Einkünfte (1 000 EUR) × 1 000 ÷ Steuerpflichtige". */
+      formula: LocalizedTextSchema,
+    }),
+  ),
 });
 
 /** A status symbol a dataset uses beyond the official GENESIS legend. */
