@@ -59,6 +59,18 @@ export function slug(label: string): string {
   return s || 'x';
 }
 
+/**
+ * A short identifier from a (long) label: its slug, cut after whole words at `max` characters
+ * ("Bevölkerung nach Geschlecht und Altersgruppen - Stichtag 31.12. - …" → "bevoelkerung-nach-geschlecht").
+ */
+export function shortSlug(label: string, max = 32): string {
+  const full = slug(label);
+  if (full.length <= max) return full;
+  const cut = full.slice(0, max + 1);
+  const at = cut.lastIndexOf('-');
+  return at > 0 ? cut.slice(0, at) : full.slice(0, max);
+}
+
 /** "31.12.2015" → "2015-12-31"; "2015" and "2015/16" stay; undefined for anything else. */
 export function isoPeriod(raw: string): string | undefined {
   const s = raw.trim();

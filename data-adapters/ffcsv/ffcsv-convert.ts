@@ -9,8 +9,10 @@ import type { Dimension, Indicator, KreisdossierInput, Observation, Region } fro
 import { AdapterError } from '../adapter-error.js';
 import { MESSAGES } from '../messages.js';
 import { isoPeriod, levelOfKey, parentOfKey, slug } from '../common.js';
+import { topicOfTable } from '../evas.js';
+import { MissingCollector } from '../missing-metadata.js';
 import { count, emptySummary, skip, type ImportOptions, type ImportResult, type IndicatorOptions } from '../types.js';
-import { ffcsvDataset, requiredDatasetFacts } from './ffcsv-dataset.js';
+import { ffcsvDataset, noteMissingDatasetFacts } from './ffcsv-dataset.js';
 import { parseFfcsvHeader, type FfcsvLayout, type VariableSlot } from './ffcsv-layout.js';
 import { DECLARED_SYMBOLS, readFlaggedValue, type DecimalSeparator, type FlaggedValue, type StatusSymbol } from './ffcsv-value.js';
 
@@ -73,6 +75,8 @@ export class FfcsvConverter {
   private lastLine = 0;
   private lastKey = '';
   private lastIndicator?: IndicatorState;
+  /** Metadata the file does not carry, reported together at the end (one message, every flag). */
+  private readonly missing = new MissingCollector();
 
   constructor(private readonly options: FfcsvOptions = {}) {
     this.separator = options.decimalSeparator ?? ',';
@@ -89,15 +93,6 @@ export class FfcsvConverter {
     const layout = parseFfcsvHeader(cells);
     // Breakdown signatures are bit masks over the variable slots.
     if (layout.slots.length > 30) throw new AdapterError({ de: `${layout.slots.length} klassifizierende Merkmale: höchstens 30 werden unterstützt`, en: `${layout.slots.length} classifying variables: at most 30 are supported` }, 1);
-    // Fail before reading a large file when metadata the file cannot have is missing.
-    if (layout.kind === 'ffcsv-2024') requiredDatasetFacts(this.options);
-    const o = this.options;
-    if (!o.indicator?.topic && !Object.values(o.indicators ?? {}).some((x) => x.topic)) {
-      throw new AdapterError({ de: 'die Quelle nennt kein Thema für ihre Indikatoren: bitte --topic angeben', en: 'the source names no topic for its indicators: pass --topic' }, 1);
-    }
-    if (layout.kind === 'ffcsv-legacy') {
-      this.legacyIndicators = layout.values.map((c) => this.createIndicator(c.code, c.label, c.unit, 1));
-    }
     this.layout = layout;
   }
 
@@ -130,6 +125,10 @@ export class FfcsvConverter {
     const statistic = cells[layout.statisticsCode]!;
     if (statistic !== this.lastStatistic && !this.statistics.has(statistic)) this.statistics.set(statistic, cells[layout.statisticsLabel]!.trim());
     this.lastStatistic = statistic;
+    // Legacy files name their value columns in the header; their topic follows from the first row's statistic.
+    if (layout.kind === 'ffcsv-legacy' && this.legacyIndicators.length === 0) {
+      this.legacyIndicators = layout.values.map((c) => this.createIndicator(c.code, c.label, c.unit, line));
+    }
 
     if (this.regionSlot < 0) this.findRegionSlot(layout, cells, line);
     const slot = layout.slots[this.regionSlot]!;
@@ -303,27 +302,26 @@ export class FfcsvConverter {
     }
     this.indicatorIds.add(id);
     const published = spec.unit ?? unit;
-    if (!published) throw new AdapterError({ de: `die Quelle nennt keine Einheit für „${id}“ (${label}): bitte --unit angeben`, en: `the source states no unit for "${id}" (${label}): pass --unit` }, line);
-    if (!spec.topic) throw new AdapterError({ de: `kein Thema für den Indikator „${id}“ (${label}): bitte --topic angeben`, en: `no topic for indicator "${id}" (${label}): pass --topic` }, line);
-    const kind = spec.kind ?? (published === 'Anzahl' ? 'count' : undefined);
+    if (!published) this.missing.add('--unit', 'Anzahl', { de: `die Quelle nennt keine Einheit für „${id}“ (${label})`, en: `the source states no unit for "${id}" (${label})` });
+    // The statistic's code names its subject area (EVAS): 12411 → Bevölkerung.
+    const topic = spec.topic ?? topicOfTable(this.options.tableCode || this.lastStatistic, this.options.dataset?.title ? String(this.options.dataset.title) : (this.statistics.get(this.lastStatistic) ?? ''));
+    if (!topic) this.missing.add('--topic', 'Bevölkerung', { de: `kein Thema für „${id}“ (${label}): das Sachgebiet der Statistik ${this.lastStatistic || '?'} ist keinem Thema eindeutig zugeordnet`, en: `no topic for "${id}" (${label}): the subject area of statistic ${this.lastStatistic || '?'} maps to no single topic` });
+    const kind = spec.kind ?? kindOfUnit(typeof published === 'string' ? published : published?.de, label);
     if (!kind) {
-      throw new AdapterError(
-        {
-          de: `die Art der Kennzahl „${id}“ (${label}, Einheit ${published}) ist nicht erkennbar: bitte --kind count|share|rate|mean|index angeben`,
-          en: `cannot tell what kind of measure "${id}" (${label}, unit ${published}) is: pass --kind count|share|rate|mean|index`,
-        },
-        line,
-      );
+      this.missing.add('--kind', 'count', {
+        de: `die Art der Kennzahl „${id}“ (${label}, Einheit ${published}) ist nicht erkennbar (count|share|rate|mean|index)`,
+        en: `cannot tell what kind of measure "${id}" (${label}, unit ${published}) is (count|share|rate|mean|index)`,
+      });
     }
     return {
       indicator: {
         id,
         label: spec.label ?? (label || code),
-        unit: published,
-        topic: spec.topic,
+        unit: published ?? '',
+        topic: topic ?? 'Bevölkerung',
         ...(spec.explanation ? { explanation: spec.explanation } : {}),
         polarity: spec.polarity ?? 'neutral',
-        kind,
+        kind: kind ?? 'count',
       },
       code,
       ...(spec.decimals !== undefined ? { fixedDecimals: spec.decimals } : {}),
@@ -412,6 +410,12 @@ export class FfcsvConverter {
     const statusSymbols: Record<string, StatusSymbol> = {};
     for (const symbol of this.declared) statusSymbols[symbol] = DECLARED_SYMBOLS[symbol]!;
 
+    const facts = {
+      ...(copyright ? { footerAttribution: copyright.replace(/;+$/, '').trim().replace(/\.$/, '') } : {}),
+      ...(stand ? { footerReferenceDate: isoPeriod(stand)! } : {}),
+    };
+    noteMissingDatasetFacts(this.options, facts, this.missing);
+    this.missing.check();
     const dataset = ffcsvDataset(this.options, {
       statistics: this.statistics,
       ...(copyright ? { footerAttribution: copyright.replace(/;+$/, '').trim().replace(/\.$/, '') } : {}),
@@ -450,4 +454,13 @@ export class FfcsvConverter {
     };
     return { document, summary: this.summary };
   }
+}
+
+/** Counts are safe to assume from "Anzahl", shares from "%"/"Prozent" (a "…quote" is a rate); anything else is asked for. */
+function kindOfUnit(unit: string | undefined, label: string): Indicator['kind'] | undefined {
+  if (unit === 'Anzahl' || unit === 'Personen') return 'count';
+  // A "…quote" or a change in % is a rate, not a part of a whole.
+  if (unit === '%' || unit === 'Prozent') return /quote|veränderung|zunahme|abnahme/i.test(label) ? 'rate' : 'share';
+  if (unit === 'Jahre' && /durchschnitt/i.test(label)) return 'mean';
+  return undefined;
 }

@@ -6,6 +6,7 @@
 import type { Dataset, Source } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
 import { DL_DE_BY_2_0, REGIONALSTATISTIK, slug } from '../common.js';
+import type { MissingCollector } from '../missing-metadata.js';
 import type { ImportOptions } from '../types.js';
 
 export { DL_DE_BY_2_0, REGIONALSTATISTIK } from '../common.js';
@@ -25,6 +26,19 @@ export interface FileFacts {
 
 const defined = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/** Notes the dataset facts neither options nor the file give, for the one message that lists every missing flag. */
+export function noteMissingDatasetFacts(options: ImportOptions, facts: Pick<FileFacts, 'footerAttribution' | 'footerReferenceDate'>, missing: MissingCollector): void {
+  if (!(options.dataset?.attribution ?? facts.footerAttribution)) {
+    missing.add('--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', {
+      de: 'die Quelle hat keinen Quellenvermerk (©-Zeile); bei einem Abruf über den Webservice steht er in den Metadaten',
+      en: 'the source has no attribution line (© line); a download through the web service has it in the metadata',
+    });
+  }
+  if (!(options.dataset?.referenceDate ?? facts.footerReferenceDate)) {
+    missing.add('--reference-date', '2025-03-31', { de: 'die Quelle nennt keinen Stand (JJJJ-MM-TT)', en: 'the source states no "Stand" (YYYY-MM-DD)' });
+  }
+}
 
 /** Attribution and reference date, or an AdapterError naming the flag to pass. */
 export function requiredDatasetFacts(options: ImportOptions, facts?: Pick<FileFacts, 'footerAttribution' | 'footerReferenceDate'>) {

@@ -16,7 +16,7 @@ import { OFFICIAL_SYMBOLS } from '../../src/format/status-symbols.js';
 import type { Dimension, Indicator, KreisdossierInput, LocalizedText, Observation, Region } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
 import { MESSAGES } from '../messages.js';
-import { levelOfKey, parentOfKey, slug } from '../common.js';
+import { levelOfKey, parentOfKey, shortSlug } from '../common.js';
 import { count, emptySummary, skip, type ImportOptions, type ImportResult } from '../types.js';
 import { importFromExtension, kreisdossierExtensionOf } from './jsonstat-extension.js';
 import {
@@ -63,6 +63,9 @@ export interface JsonStatImportOptions extends ImportOptions {
    */
   genesisStatus?: boolean;
 }
+
+/** Dimension ids that name what is measured (Eurostat's indic_*, na_item; GENESIS' Merkmal/Inhalt). */
+const MEASURE_DIMENSION = /^(indic|na_item|item|measure|concept|content|inhalt|merkmal|variable)/i;
 
 const FALLBACK_IDS = { geo: ['geo', 'area', 'region'], time: ['time', 'year', 'period'], metric: ['concept', 'metric', 'indicator'] } as const;
 
@@ -122,7 +125,7 @@ class DocumentBuilder {
     const periods = time ? this.periodsOf(time) : [this.fixedPeriod()];
     const indicatorIds = metric
       ? metric.categories.map((c) => this.addIndicator(metric.categories.length === 1 && this.options.indicator?.id ? this.options.indicator.id : identifier(c.id), c.label, c.unit, dimIds.map((d) => d.id)))
-      : [this.addIndicator(this.options.indicator?.id ?? slug(nonBlank(own(cube.raw, 'label')) ?? 'indikator'), nonBlank(own(cube.raw, 'label')), undefined, dimIds.map((d) => d.id))];
+      : [this.addIndicator(this.options.indicator?.id ?? this.measureId(cube, breakdowns), nonBlank(own(cube.raw, 'label')), undefined, dimIds.map((d) => d.id))];
     const at = (d: CubeDimension | undefined) => (d ? cube.dimensions.indexOf(d) : -1);
     const [mi, gi, ti] = [at(metric), at(geo), at(time)];
     const bi = breakdowns.map(at);
@@ -175,6 +178,17 @@ class DocumentBuilder {
       this.observations.set(key, observation);
       count(this.summary, value, status);
     }
+  }
+
+  /**
+   * The id of a dataset's one measure when it has no metric dimension: the dataset's own ids first — a
+   * measure-like dimension with a single category (Eurostat's "indic_de": "JAN", "na_item": "B1GQ") names what is measured — and
+   * only then a short slug of its label (never the whole title).
+   */
+  private measureId(cube: Cube, breakdowns: CubeDimension[]): string {
+    const single = breakdowns.find((d) => d.categories.length === 1 && MEASURE_DIMENSION.test(d.id));
+    if (single) return identifier(single.categories[0]!.id);
+    return shortSlug(nonBlank(own(cube.raw, 'label')) ?? 'indikator');
   }
 
   private pick(cube: Cube, kind: 'geo' | 'time' | 'metric', option: string | undefined): CubeDimension | undefined {
@@ -373,7 +387,7 @@ class DocumentBuilder {
     const document: KreisdossierInput = {
       kreisdossier: '1.0',
       dataset: {
-        id: slug(text(title!)),
+        id: shortSlug(text(title!)),
         title: title!,
         ...(nonBlank(description) ? { description: description! } : {}),
         sources,

@@ -7,6 +7,7 @@ import { validateDocument } from '../../src/format/validate.js';
 import type { KreisdossierInput, Observation } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
 import { MESSAGES } from '../messages.js';
+import { MissingMetadata } from '../missing-metadata.js';
 import { detectFfcsvLayout, importFfcsv, importFfcsvStream, type FfcsvOptions } from '../ffcsv/ffcsv.js';
 import type { ImportResult } from '../types.js';
 
@@ -312,8 +313,30 @@ describe('ffcsv errors', () => {
     const file = fixture(POPULATION);
     assert.throws(() => importFfcsv(file, { ...BASE, dataset: { referenceDate: '2025-03-31' } }), isAdapterError(undefined, /--attribution/));
     assert.throws(() => importFfcsv(file, { ...BASE, dataset: { attribution: 'x' } }), isAdapterError(undefined, /--reference-date/));
-    assert.throws(() => importFfcsv(file, { dataset: BASE.dataset! }), isAdapterError(1, /--topic/));
-    assert.throws(() => importFfcsv(fixture(ATLAS), BASE), isAdapterError(2, /--kind/));
+    // The Regionalatlas statistic 99910 names no theme: without --table (whose code and title would), --topic is asked for.
+    assert.throws(() => importFfcsv(fixture(ATLAS), { dataset: BASE.dataset! }), isAdapterError(undefined, /--topic/));
+    assert.deepEqual(importFfcsv(fixture(ATLAS), BASE).document.indicators.map((i) => [i.id, i.kind]).sort(), [['ai0111', 'share'], ['ai0112', 'rate']]);
+  });
+
+  it('takes the topic from the statistic code (EVAS subject area) and asks for everything else at once', () => {
+    const file = fixture(POPULATION);
+    // 12411 Fortschreibung des Bevölkerungsstandes → subject area 12 Bevölkerung: no --topic needed.
+    assert.deepEqual(importFfcsv(file, { dataset: BASE.dataset! }).document.indicators.map((i) => i.topic), ['Bevölkerung']);
+    // Nothing given: both dataset facts in one error, each with the flag and an example value.
+    assert.throws(
+      () => importFfcsv(file),
+      (error: unknown) => {
+        assert.ok(error instanceof MissingMetadata);
+        assert.deepEqual(error.flags.map((f) => f.flag), ['--attribution', '--reference-date']);
+        return true;
+      },
+    );
+    // A statistic of an area that maps to no topic (99999 in the synthetic legacy file): --topic joins the list
+    // ("Durchschnittsalter" in "Jahre" is a mean, so no --kind).
+    assert.throws(
+      () => importFfcsv(legacyFixture()),
+      (error: unknown) => error instanceof MissingMetadata && error.flags.map((f) => f.flag).sort().join() === '--attribution,--reference-date,--topic',
+    );
   });
 
   it('refuses empty, header-only and non-UTF-8 input where UTF-8 was asked for', () => {

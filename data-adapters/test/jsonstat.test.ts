@@ -255,6 +255,31 @@ describe('JSON-stat import', () => {
   });
 });
 
+describe('JSON-stat ids', () => {
+  const LONG = 'Bevölkerung nach Geschlecht und Altersgruppen (17) - Stichtag 31.12. - regionale Tiefe: Kreise und krfr. Städte';
+  const dataset = (extra: Record<string, { label: string; category: { index: string[] } }>) => ({
+    version: '2.0',
+    class: 'dataset',
+    label: LONG,
+    source: 'Statistische Ämter des Bundes und der Länder',
+    updated: '2025-03-31',
+    id: ['geo', 'time', ...Object.keys(extra)],
+    size: [1, 1, ...Object.values(extra).map((d) => d.category.index.length)],
+    dimension: { geo: { label: 'Kreise', category: { index: ['15085'] } }, time: { label: 'Jahr', category: { index: ['2024'] } }, ...extra },
+    value: [205484],
+  });
+
+  it('takes the measure id from the dataset’s own ids, never from a slugged title', () => {
+    const measured = importJsonStat(bytes(dataset({ indic_de: { label: 'Indikator', category: { index: ['BEVSTD'] } } })), OPTIONS).document;
+    assert.deepEqual(measured.indicators.map((i) => i.id), ['BEVSTD']);
+    // No measure dimension: a short slug of the title, cut after whole words.
+    const plain = importJsonStat(bytes(dataset({})), OPTIONS).document;
+    assert.deepEqual(plain.indicators.map((i) => i.id), ['bevoelkerung-nach-geschlecht-und']);
+    assert.ok(plain.dataset.id.length <= 32, plain.dataset.id);
+    assert.equal(plain.indicators[0]!.label, LONG);
+  });
+});
+
 describe('JSON-stat export', () => {
   const harz = valid(example('bevoelkerung-harz.json') as KreisdossierInput);
 
