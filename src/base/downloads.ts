@@ -4,6 +4,7 @@
  */
 import type { DataStore, StoredObservation } from '../data/data-store.js';
 import { CSV_COLUMNS, csvRows } from '../format/csv-rows.js';
+import { computedNote } from '../i18n/computed.js';
 import { localize } from '../i18n/text.js';
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
@@ -11,14 +12,24 @@ function field(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Official observations as CSV (with a byte-order mark, so spreadsheet programs read UTF-8). */
+/** The extra last column of a download that holds values of a computed indicator. */
+export const CSV_NOTE_COLUMN = 'note';
+
+/**
+ * Observations as CSV (with a byte-order mark, so spreadsheet programs read UTF-8): the columns of
+ * `kreisdossier export csv`, unchanged. When some of the values are computed (an indicator with
+ * `computed`), a last column `note` says so on their rows ("berechnet aus: …") and is empty on official
+ * rows, so every row stays one observation and every value keeps its column.
+ */
 export function observationsCsv(store: DataStore, observations: readonly StoredObservation[]): string {
   const rows = csvRows(
     observations,
     (key) => store.regions.get(key)?.name ?? '',
     (id) => localize(store.indicators.get(id)?.unit ?? ''),
   );
-  return `\ufeff${[[...CSV_COLUMNS], ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  const notes = observations.map((o) => computedNote(store.indicators.get(o.indicator)));
+  const table = notes.some(Boolean) ? [[...CSV_COLUMNS, CSV_NOTE_COLUMN], ...rows.map((r, i) => [...r, notes[i]!])] : [[...CSV_COLUMNS], ...rows];
+  return `\ufeff${table.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
 export function csvHref(csv: string): string {

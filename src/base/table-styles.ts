@@ -21,6 +21,12 @@ export const tableStyles = css`
   caption .unit {
     font-weight: normal;
   }
+  /* "berechnet aus: …" of a computed indicator: a line of its own under the title */
+  caption .computed {
+    display: block;
+    font-weight: normal;
+    font-size: calc(0.875em / 1.125); /* the small text size (the caption is 1.125em) */
+  }
   th,
   td {
     padding: var(--_kd-space-xs) 0.75rem;

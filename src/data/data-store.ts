@@ -215,8 +215,9 @@ class StoreBuilder {
         store.indicators.set(x.id, x);
         origin.set(`indicator:${x.id}`, source);
       } else if (
-        JSON.stringify([known.unit, known.decimals, known.kind, known.dimensions ?? []]) !==
-        JSON.stringify([x.unit, x.decimals, x.kind, x.dimensions ?? []])
+        // Computed in one file and official in another would let computed values pass as official.
+        JSON.stringify([known.unit, known.decimals, known.kind, known.dimensions ?? [], known.computed?.from ?? null]) !==
+        JSON.stringify([x.unit, x.decimals, x.kind, x.dimensions ?? [], x.computed?.from ?? null])
       ) {
         conflict(source, ['indicators', i], x.id, origin.get(`indicator:${x.id}`)!);
       }

@@ -9,6 +9,7 @@ import type { DataStore } from '../data/data-store.js';
 import type { Indicator, Region } from '../format/types.js';
 import { formatNumber, formatPercent, formatPeriod, isPercentUnit } from '../i18n/format.js';
 import { inRegion, nominative, proseName } from '../i18n/region-name.js';
+import { computedSentence } from '../i18n/computed.js';
 import { capitalize, proseValue } from '../i18n/prose.js';
 import { localizeUnit } from '../i18n/text.js';
 import { unequalBands } from './age-bands.js';
@@ -260,8 +261,15 @@ function pyramidSummary(model: ChartModel): string[] {
 }
 
 export function summarize(store: DataStore, model: ChartModel): string[] {
-  if (model.type === 'pyramid') return pyramidSummary(model);
-  if (model.type === 'stacked') return stackedSummary(model);
-  if (model.categoryKind === 'region') return regionSummary(store, model);
-  return timeSummary(store, model);
+  const sentences =
+    model.type === 'pyramid'
+      ? pyramidSummary(model)
+      : model.type === 'stacked'
+        ? stackedSummary(model)
+        : model.categoryKind === 'region'
+          ? regionSummary(store, model)
+          : timeSummary(store, model);
+  // A computed indicator's values never pass as official: the summary (the plot's description) says so too.
+  const computed = computedSentence(model.indicator);
+  return computed ? [...sentences, computed] : sentences;
 }

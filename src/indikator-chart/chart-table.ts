@@ -1,7 +1,8 @@
 /**
  * The chart's data-table alternative: categories as rows, series as
- * columns, every cell the official value with its status symbol, so the
- * table says exactly what the canvas draws (and what it cannot: gaps).
+ * columns, every cell the value of the data with its status symbol, so the
+ * table says exactly what the canvas draws (and what it cannot: gaps). A
+ * computed indicator's caption (the caller's) carries "berechnet aus: …".
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
@@ -45,6 +46,11 @@ export function renderChartTable(store: DataStore, model: ChartModel, caption: T
           : nothing}`,
     )}
   ${model.mode !== 'absolute'
-    ? html`<p class="table-note">${msg('Die Tabelle zeigt die amtlichen Werte, aus denen das Diagramm berechnet ist.', { id: 'chart.table.official' })}</p>`
+    ? html`<p class="table-note">
+        ${model.indicator.computed
+          ? // A computed indicator's values are not official: the caption says what they are computed from.
+            msg('Die Tabelle zeigt die Werte, aus denen das Diagramm berechnet ist.', { id: 'chart.table.values' })
+          : msg('Die Tabelle zeigt die amtlichen Werte, aus denen das Diagramm berechnet ist.', { id: 'chart.table.official' })}
+      </p>`
     : nothing}`;
 }

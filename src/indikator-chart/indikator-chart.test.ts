@@ -3,7 +3,7 @@ import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/
 import { Chart } from 'chart.js';
 import { guardPage } from '../../test/fixtures/page-guard.js';
 import { q, qa, text } from '../../test/fixtures/shadow.js';
-import type { KreisdossierDocument, Observation } from '../format/types.js';
+import type { KreisdossierDocument, KreisdossierInput, Observation } from '../format/types.js';
 import './define.js';
 import type { IndikatorChart } from './indikator-chart.js';
 
@@ -46,6 +46,75 @@ function obs(doc: KreisdossierDocument, where: Partial<Observation> & { breakdow
 
 const de = (v: number, digits = 0) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 const en = (v: number, digits = 0) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+
+/** The formula of the computed indicator below, in both languages. */
+const FORMULA = {
+  de: 'Gesamtbetrag der Einkünfte (1 000 EUR) × 1 000 ÷ Lohn- und Einkommensteuerpflichtige',
+  en: 'Total income (EUR 1,000) × 1,000 ÷ taxpayers',
+};
+
+/** A small inline document: two official indicators (table 73111-01-01-4) and one computed from them. */
+function computedDocument(): KreisdossierInput {
+  const inputs: Record<string, Record<string, [income: number, taxpayers: number]>> = {
+    '15': { '2017': [30_000_000, 1_100_000], '2018': [31_000_000, 1_105_000] },
+    '15002': { '2017': [3_200_000, 118_000], '2018': [3_300_000, 119_000] },
+    '15003': { '2017': [3_400_000, 120_000], '2018': [3_500_000, 121_000] },
+    '15085': { '2017': [2_600_000, 100_000], '2018': [2_700_000, 101_000] },
+  };
+  const observations = Object.entries(inputs).flatMap(([region, byPeriod]) =>
+    Object.entries(byPeriod).flatMap(([period, [income, taxpayers]]) => [
+      { indicator: 'gesamtbetrag-der-einkuenfte', region, period, value: income },
+      { indicator: 'steuerpflichtige', region, period, value: taxpayers },
+      { indicator: 'einkuenfte-je-steuerpflichtigen', region, period, value: Math.round((income * 1000) / taxpayers) },
+    ]),
+  );
+  const topic = 'Arbeitsmarkt und Wirtschaft';
+  return {
+    kreisdossier: '1.0',
+    dataset: {
+      id: 'einkommensteuer-test',
+      title: 'Lohn- und Einkommensteuerstatistik (Test)',
+      sources: [{ publisher: 'Statistische Ämter des Bundes und der Länder', table: '73111-01-01-4' }],
+      license: { id: 'dl-de/by-2-0', name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0' },
+      attribution: '© Statistische Ämter des Bundes und der Länder, Deutschland, 2023',
+      referenceDate: '2023-06-30',
+    },
+    regions: [
+      { key: '15', name: 'Sachsen-Anhalt', level: 'Land' },
+      { key: '15002', name: 'Halle (Saale), Kreisfreie Stadt', level: 'Kreis', parent: '15' },
+      { key: '15003', name: 'Magdeburg, Kreisfreie Stadt', level: 'Kreis', parent: '15' },
+      { key: '15085', name: 'Harz, Landkreis', level: 'Kreis', parent: '15' },
+    ],
+    indicators: [
+      {
+        id: 'gesamtbetrag-der-einkuenfte',
+        label: { de: 'Gesamtbetrag der Einkünfte', en: 'Total income' },
+        unit: { de: '1.000 EUR', en: 'EUR 1,000' },
+        decimals: 0,
+        topic,
+        explanation: { de: 'Summe der Einkünfte aller Steuerpflichtigen vor Abzügen.', en: 'Sum of all taxpayers’ income before deductions.' },
+        polarity: 'neutral',
+        kind: 'count',
+      },
+      { id: 'steuerpflichtige', label: { de: 'Lohn- und Einkommensteuerpflichtige', en: 'Taxpayers' }, unit: 'Anzahl', decimals: 0, topic, polarity: 'neutral', kind: 'count' },
+      {
+        id: 'einkuenfte-je-steuerpflichtigen',
+        label: { de: 'Einkünfte je Steuerpflichtigen', en: 'Income per taxpayer' },
+        unit: 'EUR',
+        decimals: 0,
+        topic,
+        explanation: { de: 'Wie hoch die Einkünfte im Durchschnitt sind.', en: 'How high income is on average.' },
+        polarity: 'neutral',
+        kind: 'mean',
+        computed: { from: ['gesamtbetrag-der-einkuenfte', 'steuerpflichtige'], formula: FORMULA },
+      },
+    ],
+    observations,
+  };
+}
+
+/** Everything the element shows, as one string (white space folded). */
+const shown = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 describe('<indikator-chart>', () => {
   const page = guardPage();
@@ -480,5 +549,75 @@ describe('<indikator-chart>', () => {
     expect(text(q(el, '.title'))).to.equal('<b>Quote</b>');
     expect(text(q(el, '.summary'))).to.contain('<img src=x onerror="window.__xss=1">Harz');
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
+  });
+  describe('a computed indicator', () => {
+    const COMPUTED = 'einkuenfte-je-steuerpflichtigen';
+
+    /** The lines of the CSV the "Daten herunterladen (CSV)" button makes. */
+    function csvLines(el: IndikatorChart): string[] {
+      const hrefs: string[] = [];
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        hrefs.push(this.href);
+      };
+      try {
+        (qa(el, '.actions button')[1] as HTMLButtonElement).click();
+      } finally {
+        HTMLAnchorElement.prototype.click = click;
+      }
+      return decodeURIComponent(hrefs[0]!.replace(/^data:text\/csv;charset=utf-8,/, '')).replace(/^\ufeff/, '').trim().split('\r\n');
+    }
+
+    it('says what its values are computed from in the caption, the summary, the table and the CSV', async () => {
+      const el = await rendered(html`<indikator-chart .data=${computedDocument()} indicator=${COMPUTED} region="15085" compare="parent"></indikator-chart>`);
+      const note = `berechnet aus: ${FORMULA.de}`;
+      expect(text(q(el, '.subtitle'))).to.equal(`Einheit: EUR · ${note} · 2017 – 2018`);
+      expect(text(q(el, '.summary'))).to.contain(`Die Werte sind nicht amtlich veröffentlicht, sondern ${note}.`);
+      expect(text(q(el, '#table-caption'))).to.equal(`Einkünfte je Steuerpflichtigen (in EUR) ${note}`);
+      expect(text(q(el, '#table-caption .computed'))).to.equal(note);
+      // Caption (the figure's name), summary (the plot's description) and table: the tooltip and the
+      // announcement of single values do not repeat the formula.
+      expect(shown(el).split('berechnet aus').length - 1).to.equal(3);
+      const lines = csvLines(el);
+      // The official columns unchanged, then `note` on every computed row.
+      expect(lines[0]).to.equal('indicator,region,region_name,period,value,status,unit,note');
+      expect(lines).to.have.length(5);
+      expect(lines).to.include(`${COMPUTED},15085,"Harz, Landkreis",2018,26733,,EUR,${note}`);
+      expect(lines).to.include(`${COMPUTED},15,Sachsen-Anhalt,2017,27273,,EUR,${note}`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('in English', async () => {
+      const el = await rendered(html`<indikator-chart lang="en" .data=${computedDocument()} indicator=${COMPUTED} region="15085" compare="parent"></indikator-chart>`);
+      const note = `computed from: ${FORMULA.en}`;
+      expect(text(q(el, '.subtitle'))).to.equal(`Unit: EUR · ${note} · 2017 – 2018`);
+      expect(text(q(el, '.summary'))).to.contain(`The values are not officially published but ${note}.`);
+      expect(text(q(el, '#table-caption'))).to.equal(`Income per taxpayer (in EUR) ${note}`);
+      expect(shown(el)).not.to.contain('berechnet');
+      const lines = csvLines(el);
+      expect(lines[0]).to.equal('indicator,region,region_name,period,value,status,unit,note');
+      expect(lines).to.include(`${COMPUTED},15085,"Harz, Landkreis",2018,26733,,EUR,"${note}"`); // "EUR 1,000": quoted
+      await expect(el).to.be.accessible();
+    });
+
+    it('as an index, the table holds its values, not "official" ones', async () => {
+      const el = await rendered(html`<indikator-chart .data=${computedDocument()} indicator=${COMPUTED} region="15085" compare="parent" mode="index"></indikator-chart>`);
+      expect(text(q(el, '.subtitle'))).to.equal(`Index (2017 = 100), berechnet aus: EUR · berechnet aus: ${FORMULA.de} · 2017 – 2018`);
+      expect(text(q(el, '.table-note'))).to.equal('Die Tabelle zeigt die Werte, aus denen das Diagramm berechnet ist.');
+      expect(shown(el)).not.to.contain('amtlichen Werte');
+    });
+
+    it('an official indicator of the same file says nothing of the kind, and its CSV keeps its seven columns', async () => {
+      const doc = computedDocument();
+      const el = await rendered(html`<indikator-chart .data=${doc} indicator="steuerpflichtige" region="15085" compare="parent" mode="absolute"></indikator-chart>`);
+      expect(text(q(el, '.subtitle'))).to.equal('Einheit: Anzahl · 2017 – 2018');
+      expect(q(el, '.computed')).to.equal(null);
+      expect(shown(el)).not.to.contain('berechnet').and.not.to.contain('amtlich veröffentlicht');
+      expect(csvLines(el)[0]).to.equal('indicator,region,region_name,period,value,status,unit');
+      await expect(el).to.be.accessible();
+      const english = await rendered(html`<indikator-chart lang="en" .data=${doc} indicator="steuerpflichtige" region="15085" mode="absolute"></indikator-chart>`);
+      expect(text(q(english, '.subtitle'))).to.equal('Unit: number · 2017 – 2018');
+      expect(shown(english)).not.to.contain('computed');
+    });
   });
 });

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { Chart } from 'chart.js';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { renderComputedNote } from '../base/computed-view.js';
 import { KdElement } from '../base/kd-element.js';
 import { renderAnnouncement, renderCaption, renderInteractiveArea, renderSymbolLegend, renderTooltip, statusSymbolsOf } from '../base/figure-view.js';
 import { isNearViewport, watchViewport } from '../base/near-viewport.js';
@@ -12,6 +13,7 @@ import { DataError } from '../data/data-error.js';
 import type { DataStore } from '../data/data-store.js';
 import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.js';
 import { withLocale } from '../i18n/locale.js';
+import { computedNote } from '../i18n/computed.js';
 import { localize, localizeUnit } from '../i18n/text.js';
 import { csvHref, download, observationsCsv } from '../base/downloads.js';
 import { chartPng, fileName } from './chart-export.js';
@@ -238,7 +240,7 @@ export class IndikatorChart extends KdElement {
           })}
         </p>
       </div>
-      <div class="table-view" ?hidden=${!showTable}>${renderChartTable(store, model, html`${title} <span class="unit">(${this.tableUnit(model)})</span>`)}</div>
+      <div class="table-view" ?hidden=${!showTable}>${renderChartTable(store, model, html`${title} <span class="unit">(${this.tableUnit(model)})</span>${renderComputedNote(model.indicator)}`)}</div>
       ${renderAnnouncement(this.announcement)}
       <div class="actions" part="actions">
         <button type="button" aria-pressed=${showTable ? 'true' : 'false'} @click=${this.toggleTable}>
@@ -253,7 +255,10 @@ export class IndikatorChart extends KdElement {
     </figure>`;
   }
 
-  /** "Einheit: Anzahl · 31.12.2015", "Index (31.12.2008 = 100), berechnet aus: Anzahl · 2008 – 2015, jeweils 31.12." */
+  /**
+   * "Einheit: Anzahl · 31.12.2015", "Index (31.12.2008 = 100), berechnet aus: Anzahl · 2008 – 2015, jeweils 31.12.";
+   * a computed indicator's formula follows the unit: "Einheit: EUR · berechnet aus: … · 2020".
+   */
   private subtitle(model: ChartModel): string {
     const unit = localizeUnit(model.indicator.unit);
     const parts: string[] = [];
@@ -264,6 +269,8 @@ export class IndikatorChart extends KdElement {
     } else {
       parts.push(msg(str`Einheit: ${unit}`, { id: 'chart.unit' }));
     }
+    const computed = computedNote(model.indicator);
+    if (computed) parts.push(computed);
     if (model.period) parts.push(formatPeriod(model.period));
     else if (model.categoryKind === 'period' && model.categories.length > 1) {
       const first = model.categories[0]!;

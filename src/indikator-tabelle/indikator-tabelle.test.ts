@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { guardPage } from '../../test/fixtures/page-guard.js';
 import { q, qa, settled as settledOn, text } from '../../test/fixtures/shadow.js';
+import type { KreisdossierInput } from '../format/types.js';
 import './define.js';
 import type { IndikatorTabelle } from './indikator-tabelle.js';
 
@@ -13,6 +14,75 @@ const ALQ = '/examples/arbeitslosenquote-sachsen-anhalt.json';
 
 /** Visible text of a cell (the value as printed, without screen-reader explanations). */
 const printed = (cell: Element) => text(cell.querySelector('span'));
+
+/** The formula of the computed indicator below, in both languages. */
+const FORMULA = {
+  de: 'Gesamtbetrag der Einkünfte (1 000 EUR) × 1 000 ÷ Lohn- und Einkommensteuerpflichtige',
+  en: 'Total income (EUR 1,000) × 1,000 ÷ taxpayers',
+};
+
+/** A small inline document: two official indicators (table 73111-01-01-4) and one computed from them. */
+function computedDocument(): KreisdossierInput {
+  const inputs: Record<string, Record<string, [income: number, taxpayers: number]>> = {
+    '15': { '2017': [30_000_000, 1_100_000], '2018': [31_000_000, 1_105_000] },
+    '15002': { '2017': [3_200_000, 118_000], '2018': [3_300_000, 119_000] },
+    '15003': { '2017': [3_400_000, 120_000], '2018': [3_500_000, 121_000] },
+    '15085': { '2017': [2_600_000, 100_000], '2018': [2_700_000, 101_000] },
+  };
+  const observations = Object.entries(inputs).flatMap(([region, byPeriod]) =>
+    Object.entries(byPeriod).flatMap(([period, [income, taxpayers]]) => [
+      { indicator: 'gesamtbetrag-der-einkuenfte', region, period, value: income },
+      { indicator: 'steuerpflichtige', region, period, value: taxpayers },
+      { indicator: 'einkuenfte-je-steuerpflichtigen', region, period, value: Math.round((income * 1000) / taxpayers) },
+    ]),
+  );
+  const topic = 'Arbeitsmarkt und Wirtschaft';
+  return {
+    kreisdossier: '1.0',
+    dataset: {
+      id: 'einkommensteuer-test',
+      title: 'Lohn- und Einkommensteuerstatistik (Test)',
+      sources: [{ publisher: 'Statistische Ämter des Bundes und der Länder', table: '73111-01-01-4' }],
+      license: { id: 'dl-de/by-2-0', name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0' },
+      attribution: '© Statistische Ämter des Bundes und der Länder, Deutschland, 2023',
+      referenceDate: '2023-06-30',
+    },
+    regions: [
+      { key: '15', name: 'Sachsen-Anhalt', level: 'Land' },
+      { key: '15002', name: 'Halle (Saale), Kreisfreie Stadt', level: 'Kreis', parent: '15' },
+      { key: '15003', name: 'Magdeburg, Kreisfreie Stadt', level: 'Kreis', parent: '15' },
+      { key: '15085', name: 'Harz, Landkreis', level: 'Kreis', parent: '15' },
+    ],
+    indicators: [
+      {
+        id: 'gesamtbetrag-der-einkuenfte',
+        label: { de: 'Gesamtbetrag der Einkünfte', en: 'Total income' },
+        unit: { de: '1.000 EUR', en: 'EUR 1,000' },
+        decimals: 0,
+        topic,
+        explanation: { de: 'Summe der Einkünfte aller Steuerpflichtigen vor Abzügen.', en: 'Sum of all taxpayers’ income before deductions.' },
+        polarity: 'neutral',
+        kind: 'count',
+      },
+      { id: 'steuerpflichtige', label: { de: 'Lohn- und Einkommensteuerpflichtige', en: 'Taxpayers' }, unit: 'Anzahl', decimals: 0, topic, polarity: 'neutral', kind: 'count' },
+      {
+        id: 'einkuenfte-je-steuerpflichtigen',
+        label: { de: 'Einkünfte je Steuerpflichtigen', en: 'Income per taxpayer' },
+        unit: 'EUR',
+        decimals: 0,
+        topic,
+        explanation: { de: 'Wie hoch die Einkünfte im Durchschnitt sind.', en: 'How high income is on average.' },
+        polarity: 'neutral',
+        kind: 'mean',
+        computed: { from: ['gesamtbetrag-der-einkuenfte', 'steuerpflichtige'], formula: FORMULA },
+      },
+    ],
+    observations,
+  };
+}
+
+/** Everything the element shows, as one string (white space folded). */
+const shown = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 describe('<indikator-tabelle>', () => {
   const page = guardPage();
@@ -212,5 +282,47 @@ describe('<indikator-tabelle>', () => {
     expect(q(el, 'img, script')).to.equal(null);
     expect(qa(el, 'thead th').map(text)).to.include('<img src=x onerror="window.__pwned=1">Harz');
     expect((window as any).__pwned).to.equal(undefined);
+  });
+  describe('a computed indicator', () => {
+    it('says in the caption what its values are computed from, in German and in English', async () => {
+      const el = await settled(
+        await fixture<IndikatorTabelle>(html`<indikator-tabelle .data=${computedDocument()} indicator="einkuenfte-je-steuerpflichtigen" region="15085"></indikator-tabelle>`),
+      );
+      expect(text(q(el, 'caption'))).to.equal(`Einkünfte je Steuerpflichtigen (in EUR) berechnet aus: ${FORMULA.de}`);
+      expect(text(q(el, 'caption .computed'))).to.equal(`berechnet aus: ${FORMULA.de}`);
+      // The caption names the table and its scroll region; the values are the data's.
+      expect(q(el, '.scroll')!.getAttribute('aria-labelledby')).to.equal('caption');
+      expect(qa(el, 'tbody td').map(printed)).to.deep.equal(['26.000', '26.733']);
+      expect(shown(el).split('berechnet aus').length - 1, 'said once').to.equal(1);
+      await expect(el).to.be.accessible();
+
+      el.lang = 'en';
+      await waitUntil(() => text(q(el, 'caption')).startsWith('Income'), 'no English caption');
+      expect(text(q(el, 'caption'))).to.equal(`Income per taxpayer (in EUR) computed from: ${FORMULA.en}`);
+      expect(shown(el)).not.to.contain('berechnet');
+      await expect(el).to.be.accessible();
+    });
+
+    it('an official indicator of the same file says nothing of the kind', async () => {
+      const doc = computedDocument();
+      for (const indicator of ['steuerpflichtige', 'gesamtbetrag-der-einkuenfte']) {
+        const el = await settled(await fixture<IndikatorTabelle>(html`<indikator-tabelle .data=${doc} indicator=${indicator}></indikator-tabelle>`));
+        expect(q(el, '.computed')).to.equal(null);
+        expect(shown(el)).not.to.contain('berechnet');
+        await expect(el).to.be.accessible();
+      }
+      const el = await settled(await fixture<IndikatorTabelle>(html`<indikator-tabelle .data=${doc} indicator="steuerpflichtige" lang="en"></indikator-tabelle>`));
+      expect(text(q(el, 'caption'))).to.equal('Taxpayers (in number)');
+      expect(shown(el)).not.to.contain('computed');
+    });
+
+    it('renders the formula as text, never as markup', async () => {
+      const doc = computedDocument();
+      doc.indicators[2]!.computed!.formula = '<img src=x onerror="window.__pwned=1">A ÷ B';
+      const el = await settled(await fixture<IndikatorTabelle>(html`<indikator-tabelle .data=${doc} indicator="einkuenfte-je-steuerpflichtigen"></indikator-tabelle>`));
+      expect(q(el, 'img')).to.equal(null);
+      expect(text(q(el, 'caption .computed'))).to.equal('berechnet aus: <img src=x onerror="window.__pwned=1">A ÷ B');
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { KdElement } from '../base/kd-element.js';
+import { renderComputedNote } from '../base/computed-view.js';
 import { renderSources } from '../base/source-view.js';
 import { renderValue } from '../base/value-view.js';
 import type { DataStore, StoredObservation } from '../data/data-store.js';
@@ -13,7 +14,7 @@ import { tableStyles } from '../base/table-styles.js';
 /**
  * An official indicator as an accessible data table: regions and periods,
  * unit, status symbols with their explanation, footnotes, source, reference
- * date and licence. It is also the data-table alternative of charts and maps.
+ * date and licence (and, for a computed indicator, what it is computed from). It is also the data-table alternative of charts and maps.
  *
  * @tagname indikator-tabelle
  * @csspart table - The `<table>`.
@@ -115,13 +116,16 @@ export class IndikatorTabelle extends KdElement {
     return store.get(s.indicator.id, region, period, Object.keys(s.breakdown).length ? s.breakdown : undefined);
   }
 
-  /** "Einwohner, weiblich (Personen)": label, chosen non-total categories, unit. */
+  /**
+   * "Einwohner, weiblich (in Personen)": label, chosen non-total categories, unit; for a computed indicator
+   * a line "berechnet aus: <formula>" under it (the caption names the table and its region).
+   */
   private caption(store: DataStore, s: Selection): TemplateResult {
     const categories = Object.entries(s.breakdown)
       .filter(([d, c]) => store.dimensions.get(d)?.total !== c)
       .map(([d, c]) => localize(store.dimensions.get(d)!.categories.find((x) => x.id === c)!.label));
     const title = this.heading || [localize(s.indicator.label), ...categories].join(', ');
-    return html`${title} <span class="unit">(${msg(str`in ${localizeUnit(s.indicator.unit)}`, { id: 'table.unit' })})</span>`;
+    return html`${title} <span class="unit">(${msg(str`in ${localizeUnit(s.indicator.unit)}`, { id: 'table.unit' })})</span>${renderComputedNote(s.indicator)}`;
   }
 }
 

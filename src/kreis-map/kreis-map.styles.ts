@@ -97,6 +97,11 @@ const ownStyles = css`
     margin: 0 0 var(--_kd-space-xs);
     font-weight: 600;
   }
+  /* "berechnet aus: …" of a computed indicator, under "Klassen (…)" */
+  .legend-title .computed {
+    display: block;
+    font-weight: normal;
+  }
   .legend ul {
     display: flex;
     flex-wrap: wrap;

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import { renderComputedNote } from '../base/computed-view.js';
 import { KdElement } from '../base/kd-element.js';
 import { renderAnnouncement, renderCaption, renderInteractiveArea, renderSymbolLegend, renderTooltip, statusSymbolsOf } from '../base/figure-view.js';
 import { isNearViewport, watchViewport } from '../base/near-viewport.js';
@@ -18,6 +19,7 @@ import { loadGeometry, prefetchGeometry, type RegionFeature } from '../data/load
 import { formatPeriod } from '../i18n/format.js';
 import { withLocale } from '../i18n/locale.js';
 import { shortName } from '../i18n/region-name.js';
+import { computedNote } from '../i18n/computed.js';
 import { localize, localizeUnit } from '../i18n/text.js';
 import { csvHref, download, fileNameOf, observationsCsv } from '../base/downloads.js';
 import { buildMapModel, labelPoint, shownLevel, MAX_LABELS, type MapAttributes, type MapModel, type MapRegion } from './map-model.js';
@@ -310,7 +312,8 @@ export class KreisMap extends KdElement {
     const model = this.currentModel(store, this.geoState.features);
     const title = this.heading || localize(model.indicator.label);
     const unit = localizeUnit(model.indicator.unit);
-    const subtitle = `${msg(str`Einheit: ${unit}`, { id: 'chart.unit' })} · ${formatPeriod(model.period)}`;
+    const computed = computedNote(model.indicator);
+    const subtitle = [msg(str`Einheit: ${unit}`, { id: 'chart.unit' }), computed, formatPeriod(model.period)].filter(Boolean).join(' · ');
     const showTable = this.tableView || !!this.fallback;
     const symbols = statusSymbolsOf(model.observations);
     // The "keine Daten" class names the symbols that stand instead of a value, not qualifiers such as "p".
@@ -348,7 +351,7 @@ export class KreisMap extends KdElement {
             </p>
           </div>`}
       <div class="legend" part="legend">
-        <p class="legend-title">${msg(str`Klassen (${unit})`, { id: 'map.legend-title' })}</p>
+        <p class="legend-title">${msg(str`Klassen (${unit})`, { id: 'map.legend-title' })}${renderComputedNote(model.indicator)}</p>
         <ul>
           ${model.classes.ranges.map(
             (range, i) => html`<li>
@@ -368,7 +371,7 @@ export class KreisMap extends KdElement {
       </div>
       <div class="table-view" ?hidden=${!showTable}>
         ${showTable || model.regions.length <= ALWAYS_RENDERED_ROWS
-          ? renderMapTable(store, model, html`${title} <span class="unit">(${unit}, ${formatPeriod(model.period)})</span>`, this.sort, this.sortBy)
+          ? renderMapTable(store, model, html`${title} <span class="unit">(${unit}, ${formatPeriod(model.period)})</span>${renderComputedNote(model.indicator)}`, this.sort, this.sortBy)
           : nothing}
       </div>
       ${renderAnnouncement(this.announcement)}

@@ -1,11 +1,13 @@
 /**
  * The text summary of a map, computed from its model: highest and lowest
  * region, the spread, the highlighted region's rank, how the classes are
- * formed, and what has no value or no boundary.
+ * formed, what has no value or no boundary, and what a computed indicator
+ * is computed from.
  */
 import { msg, str } from '@lit/localize';
 import type { DataStore } from '../data/data-store.js';
 import { formatNumber, formatPeriod, isPercentUnit } from '../i18n/format.js';
+import { computedSentence } from '../i18n/computed.js';
 import { capitalize, proseValue } from '../i18n/prose.js';
 import { nominative } from '../i18n/region-name.js';
 import { localizeUnit } from '../i18n/text.js';
@@ -101,5 +103,8 @@ export function summarizeMap(store: DataStore, model: MapModel): string[] {
         : msg(str`${absent} Gebiete der Daten fehlen in den Gebietsgrenzen; ihre Werte stehen nur in der Tabelle.`, { id: 'map.without-geometry' }),
     );
   }
+  // A computed indicator's values never pass as official: the summary (the map's description) says so too.
+  const computed = computedSentence(model.indicator);
+  if (computed) sentences.push(computed);
   return sentences;
 }

@@ -48,6 +48,8 @@ export interface DossierModel {
   topics: TopicModel[];
   /** The datasets whose numbers the view shows, and the dossier definitions it follows (for the sources list). */
   datasets: { data: Dataset[]; definitions: Dataset[] };
+  /** The computed indicators (`computed` in the format) whose numbers the view shows, in order of appearance: the sources list names them. */
+  computed: Indicator[];
 }
 
 /** Parent chain of a region, nearest first (Kreis → Land → Deutschland). */
@@ -138,7 +140,7 @@ export function buildDossierModel(
   offered: ReadonlySet<string>,
 ): DossierModel {
   const ancestors = ancestorsOf(store, region).filter((a) => offered.has(a.key));
-  const model: DossierModel = { region, compare, topics: [], datasets: { data: [], definitions: [] } };
+  const model: DossierModel = { region, compare, topics: [], datasets: { data: [], definitions: [] }, computed: [] };
   for (const topic of topics) {
     const indicators = [...store.indicators.values()].filter((i) => i.topic === topic);
     const definitions = store.dossierTopics.filter((d) => d.topic.topic === topic);
@@ -171,7 +173,16 @@ export function buildDossierModel(
     });
   }
   model.datasets = datasetsShown(store, model.topics);
+  model.computed = computedShown(model.topics);
   return model;
+}
+
+function computedShown(topics: readonly TopicModel[]): Indicator[] {
+  const shown = new Set<Indicator>();
+  for (const section of topics.flatMap((t) => t.sections)) {
+    for (const i of section.indicators) if ((i.own || i.below) && i.indicator.computed) shown.add(i.indicator);
+  }
+  return [...shown];
 }
 
 function datasetsShown(store: DataStore, topics: readonly TopicModel[]): DossierModel['datasets'] {

@@ -67,6 +67,12 @@ export function introSentences(store: DataStore, model: DossierModel): string[] 
       ? msg(str`Diese Seite zeigt ${formatNumber(count)} Kennzahlen zum Thema ${topics} aus der amtlichen Statistik`, { id: 'dossier.intro-topic' })
       : msg(str`Diese Seite zeigt ${formatNumber(count)} Kennzahlen aus der amtlichen Statistik`, { id: 'dossier.intro-all' });
     sentences.push(compare ? msg(str`${what}, im Vergleich mit ${compare}.`, { id: 'dossier.intro-compare' }) : `${what}.`);
+    // Computed figures never pass as official: the intro counts those shown, the sources list names their formulas.
+    const computed = model.computed.length;
+    if (computed === 1) sentences.push(msg('Eine davon ist aus amtlichen Zahlen berechnet (siehe „Quellen und Lizenzen“).', { id: 'dossier.intro-computed-one' }));
+    else if (computed > 1) {
+      sentences.push(msg(str`${formatNumber(computed)} davon sind aus amtlichen Zahlen berechnet (siehe „Quellen und Lizenzen“).`, { id: 'dossier.intro-computed' }));
+    }
   }
   const latest = latestPeriodShown(model);
   if (latest) sentences.push(msg(str`Die neuesten Zahlen beziehen sich auf ${formatPeriod(latest)}.`, { id: 'dossier.intro-latest' }));

@@ -1,11 +1,13 @@
 /**
- * A key-figure tile: the official value with unit and period, its changes
+ * A key-figure tile: the official value with unit and period ("berechnet
+ * aus: …" under a computed indicator's value), its changes
  * (arrow for the direction, words for the direction and — where the
  * indicator has a polarity — whether that is good news), the reference
  * regions, and the rank in the Land. Colour only repeats what the text says.
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderComputedNote } from '../base/computed-view.js';
 import { printedValue, spokenValue } from '../base/value-view.js';
 import type { DataStore } from '../data/data-store.js';
 import type { RegionLevel } from '../format/types.js';
@@ -151,6 +153,7 @@ export function renderKeyFigure(store: DataStore, figure: KeyFigure, headingLeve
   return html`<article class="tile" part="tile" aria-labelledby=${id}>
     ${headingTag(headingLevel, heading, 'tile-title')}
     ${renderMainValue(store, figure)}
+    ${renderComputedNote(indicator, 'p')}
     <ul class="facts">
       ${figure.lastPeriod ? renderChange(store, figure, figure.lastPeriod, (p) => msg(str`gegenüber ${formatPeriod(p)}`, { id: 'dossier.vs-last' })) : nothing}
       ${figure.fiveYears ? renderChange(store, figure, figure.fiveYears, (p) => msg(str`in fünf Jahren (seit ${formatPeriod(p)})`, { id: 'dossier.vs-five' })) : nothing}

@@ -161,6 +161,16 @@ export const dossierStyles = css`
     color: var(--_kd-muted);
     font-size: 0.875em;
   }
+  /* "berechnet aus: …" under a computed indicator's value: in the text colour, it must not be missed */
+  .tile .computed {
+    margin: var(--_kd-space-xs) 0 0;
+    font-size: 0.875em;
+  }
+  .computed-list {
+    margin: var(--_kd-space-s) 0 var(--_kd-space-m);
+    padding-inline-start: 1.25rem;
+    font-size: 0.875em;
+  }
   .facts {
     margin: var(--_kd-space-s) 0 0;
     padding: 0;

@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { guardPage } from '../../test/fixtures/page-guard.js';
 import { HARZ_DOSSIER_FILES } from '../../test/fixtures/demo-files.js';
 import { q, qa, text } from '../../test/fixtures/shadow.js';
+import type { KreisdossierInput } from '../format/types.js';
 import '../kreisdossier.js';
 import type { ThemenDossier } from './themen-dossier.js';
 
@@ -41,6 +42,75 @@ async function dossier(markup: ReturnType<typeof html>): Promise<ThemenDossier> 
 
 const sectionTitles = (el: Element) => qa(el, 'section.section .section-title').map(text);
 const tile = (el: Element, label: string) => qa(el, '.tile').find((t) => text(t.querySelector('.tile-title')) === label);
+
+/** The formula of the computed indicator below, in both languages. */
+const FORMULA = {
+  de: 'Gesamtbetrag der Einkünfte (1 000 EUR) × 1 000 ÷ Lohn- und Einkommensteuerpflichtige',
+  en: 'Total income (EUR 1,000) × 1,000 ÷ taxpayers',
+};
+
+/** A small inline document: two official indicators (table 73111-01-01-4) and one computed from them. */
+function computedDocument(): KreisdossierInput {
+  const inputs: Record<string, Record<string, [income: number, taxpayers: number]>> = {
+    '15': { '2017': [30_000_000, 1_100_000], '2018': [31_000_000, 1_105_000] },
+    '15002': { '2017': [3_200_000, 118_000], '2018': [3_300_000, 119_000] },
+    '15003': { '2017': [3_400_000, 120_000], '2018': [3_500_000, 121_000] },
+    '15085': { '2017': [2_600_000, 100_000], '2018': [2_700_000, 101_000] },
+  };
+  const observations = Object.entries(inputs).flatMap(([region, byPeriod]) =>
+    Object.entries(byPeriod).flatMap(([period, [income, taxpayers]]) => [
+      { indicator: 'gesamtbetrag-der-einkuenfte', region, period, value: income },
+      { indicator: 'steuerpflichtige', region, period, value: taxpayers },
+      { indicator: 'einkuenfte-je-steuerpflichtigen', region, period, value: Math.round((income * 1000) / taxpayers) },
+    ]),
+  );
+  const topic = 'Arbeitsmarkt und Wirtschaft';
+  return {
+    kreisdossier: '1.0',
+    dataset: {
+      id: 'einkommensteuer-test',
+      title: 'Lohn- und Einkommensteuerstatistik (Test)',
+      sources: [{ publisher: 'Statistische Ämter des Bundes und der Länder', table: '73111-01-01-4' }],
+      license: { id: 'dl-de/by-2-0', name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0' },
+      attribution: '© Statistische Ämter des Bundes und der Länder, Deutschland, 2023',
+      referenceDate: '2023-06-30',
+    },
+    regions: [
+      { key: '15', name: 'Sachsen-Anhalt', level: 'Land' },
+      { key: '15002', name: 'Halle (Saale), Kreisfreie Stadt', level: 'Kreis', parent: '15' },
+      { key: '15003', name: 'Magdeburg, Kreisfreie Stadt', level: 'Kreis', parent: '15' },
+      { key: '15085', name: 'Harz, Landkreis', level: 'Kreis', parent: '15' },
+    ],
+    indicators: [
+      {
+        id: 'gesamtbetrag-der-einkuenfte',
+        label: { de: 'Gesamtbetrag der Einkünfte', en: 'Total income' },
+        unit: { de: '1.000 EUR', en: 'EUR 1,000' },
+        decimals: 0,
+        topic,
+        explanation: { de: 'Summe der Einkünfte aller Steuerpflichtigen vor Abzügen.', en: 'Sum of all taxpayers’ income before deductions.' },
+        polarity: 'neutral',
+        kind: 'count',
+      },
+      { id: 'steuerpflichtige', label: { de: 'Lohn- und Einkommensteuerpflichtige', en: 'Taxpayers' }, unit: 'Anzahl', decimals: 0, topic, polarity: 'neutral', kind: 'count' },
+      {
+        id: 'einkuenfte-je-steuerpflichtigen',
+        label: { de: 'Einkünfte je Steuerpflichtigen', en: 'Income per taxpayer' },
+        unit: 'EUR',
+        decimals: 0,
+        topic,
+        explanation: { de: 'Wie hoch die Einkünfte im Durchschnitt sind.', en: 'How high income is on average.' },
+        polarity: 'neutral',
+        kind: 'mean',
+        computed: { from: ['gesamtbetrag-der-einkuenfte', 'steuerpflichtige'], formula: FORMULA },
+      },
+    ],
+    observations,
+  };
+}
+
+/** Everything the element shows, as one string (white space folded). */
+const shown = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 describe('<themen-dossier>', function () {
   this.timeout(30_000);
@@ -436,5 +506,59 @@ describe('<themen-dossier>', function () {
     expect(el.getBoundingClientRect().height).to.be.at.least(innerHeight - 1);
     expect(q(el, '[role="status"]')).to.exist;
     await expect(el).to.be.accessible();
+  });
+  describe('a computed indicator', () => {
+    const COMPUTED_LABEL = { de: 'Einkünfte je Steuerpflichtigen', en: 'Income per taxpayer' };
+    /** The test document with a key-figure section of `indicators` (default: all three). */
+    function withFigures(indicators = ['gesamtbetrag-der-einkuenfte', 'steuerpflichtige', 'einkuenfte-je-steuerpflichtigen']): KreisdossierInput {
+      return {
+        ...computedDocument(),
+        dossier: { topics: [{ topic: 'Arbeitsmarkt und Wirtschaft', sections: [{ id: 'kennzahlen', title: { de: 'Kennzahlen', en: 'Key figures' }, element: 'figures', indicators }] }] },
+      };
+    }
+
+    it('its tile, its explanation and the sources list say what it is computed from; official tiles do not', async () => {
+      const el = await dossier(html`<themen-dossier .data=${withFigures()} region="15085" topic="arbeitsmarkt-wirtschaft"></themen-dossier>`);
+      const note = `berechnet aus: ${FORMULA.de}`;
+      const computed = tile(el, COMPUTED_LABEL.de)!;
+      expect(text(computed.querySelector('.value'))).to.equal('26.733 EUR'); // the value as in the data
+      expect(text(computed.querySelector('.computed'))).to.equal(note);
+      for (const label of ['Gesamtbetrag der Einkünfte', 'Lohn- und Einkommensteuerpflichtige']) {
+        expect(tile(el, label)!.querySelector('.computed'), label).to.equal(null);
+        expect(text(tile(el, label)), label).not.to.contain('berechnet');
+      }
+      expect(qa(el, '.explanation p').map(text)).to.deep.equal([
+        'Gesamtbetrag der Einkünfte: Summe der Einkünfte aller Steuerpflichtigen vor Abzügen.',
+        `${COMPUTED_LABEL.de}: Wie hoch die Einkünfte im Durchschnitt sind. Berechnet aus: ${FORMULA.de}.`,
+      ]);
+      expect(text(q(el, '.intro'))).to.contain('Diese Seite zeigt 3 Kennzahlen').and.contain('Eine davon ist aus amtlichen Zahlen berechnet (siehe „Quellen und Lizenzen“).');
+      const sources = text(q(el, '.sources'));
+      expect(sources).to.contain('Sie werden unverändert wiedergegeben, außer den folgenden, die aus ihnen berechnet sind:');
+      expect(sources).not.to.contain('sie werden unverändert wiedergegeben.');
+      expect(qa(el, '.sources .computed-list li').map(text)).to.deep.equal([`${COMPUTED_LABEL.de} – ${note}`]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('in English', async () => {
+      const el = await dossier(html`<themen-dossier lang="en" .data=${withFigures()} region="15085" topic="arbeitsmarkt-wirtschaft"></themen-dossier>`);
+      const note = `computed from: ${FORMULA.en}`;
+      expect(text(tile(el, COMPUTED_LABEL.en)!.querySelector('.computed'))).to.equal(note);
+      expect(tile(el, 'Taxpayers')!.querySelector('.computed')).to.equal(null);
+      expect(qa(el, '.explanation p').map(text)).to.include(`${COMPUTED_LABEL.en}: How high income is on average. Computed from: ${FORMULA.en}.`);
+      expect(text(q(el, '.intro'))).to.contain('One of them is computed from official figures');
+      expect(text(q(el, '.sources'))).to.contain('They are shown unchanged, except the following, which are computed from them:');
+      expect(qa(el, '.sources .computed-list li').map(text)).to.deep.equal([`${COMPUTED_LABEL.en} – ${note}`]);
+      expect(shown(el)).not.to.contain('berechnet');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a page of official figures only says they are shown unchanged, and nothing about computing', async () => {
+      const el = await dossier(html`<themen-dossier .data=${withFigures(['gesamtbetrag-der-einkuenfte', 'steuerpflichtige'])} region="15085" topic="arbeitsmarkt-wirtschaft"></themen-dossier>`);
+      expect(qa(el, '.tile')).to.have.length(2);
+      expect(q(el, '.computed, .computed-list')).to.equal(null);
+      expect(text(q(el, '.sources'))).to.contain('Alle Zahlen auf dieser Seite stammen aus diesen Veröffentlichungen; sie werden unverändert wiedergegeben.');
+      expect(shown(el)).not.to.contain('berechnet');
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -13,6 +13,8 @@ import { formatDate } from '../i18n/format.js';
 import { levelName } from '../i18n/level-name.js';
 import { withLocale } from '../i18n/locale.js';
 import { accusative, proseName } from '../i18n/region-name.js';
+import { computedNote } from '../i18n/computed.js';
+import { capitalize } from '../i18n/prose.js';
 import { localize } from '../i18n/text.js';
 import { ancestorsOf, buildDossierModel, indicatorsWithData, offeredRegions, type DossierModel, type SectionIndicator, type SectionModel, type TopicModel } from './dossier-model.js';
 import { introSentences } from './dossier-text.js';
@@ -483,7 +485,8 @@ export class ThemenDossier extends KdElement {
 
   private renderSection(store: DataStore, model: DossierModel, topic: TopicModel, section: SectionModel, level: number, explained: Set<string>): TemplateResult {
     const id = sectionDomId(topic.topic, section.id);
-    const explanations = section.indicators.filter((i) => i.indicator.explanation && !explained.has(i.indicator.id) && (i.own || i.below));
+    // A computed indicator is explained even without an explanation of its own: what it is computed from.
+    const explanations = section.indicators.filter((i) => (i.indicator.explanation || i.indicator.computed) && !explained.has(i.indicator.id) && (i.own || i.below));
     explanations.forEach((i) => explained.add(i.indicator.id));
     return html`<section class="section section-${section.section.element}" part="section" id=${id} aria-labelledby="${id}-title">
       ${headingTag(level, html`<span id="${id}-title">${localize(section.section.title)}</span>`, 'section-title')}
@@ -497,7 +500,15 @@ export class ThemenDossier extends KdElement {
       ${explanations.length
         ? html`<div class="explanation" part="explanation">
             ${headingTag(level + 1, msg('Was bedeutet das?', { id: 'dossier.explain' }), 'explanation-title')}
-            ${explanations.map((i) => html`<p>${explanations.length > 1 ? html`<strong>${localize(i.indicator.label)}:</strong> ` : nothing}${localize(i.indicator.explanation)}</p>`)}
+            ${explanations.map((i) => {
+              const computed = computedNote(i.indicator);
+              const explanation = localize(i.indicator.explanation);
+              return html`<p>
+                ${explanations.length > 1 ? html`<strong>${localize(i.indicator.label)}:</strong> ` : nothing}${explanation}${computed
+                  ? html`${explanation ? ' ' : ''}<span class="computed">${capitalize(computed)}.</span>`
+                  : nothing}
+              </p>`;
+            })}
           </div>`
         : nothing}
       <slot name="after-${section.id}"></slot>
@@ -580,7 +591,18 @@ export class ThemenDossier extends KdElement {
     return html`<section class="sources" part="sources" id="quellen" aria-labelledby="quellen-title">
       ${headingTag(level + 1, html`<span id="quellen-title">${msg('Quellen und Lizenzen', { id: 'dossier.sources' })}</span>`, 'section-title')}
       ${datasets.data.length
-        ? html`<p>${msg('Alle Zahlen auf dieser Seite stammen aus diesen Veröffentlichungen; sie werden unverändert wiedergegeben.', { id: 'dossier.sources-intro' })}</p>
+        ? html`<p>
+              ${model.computed.length
+                ? msg('Alle Zahlen auf dieser Seite stammen aus diesen Veröffentlichungen. Sie werden unverändert wiedergegeben, außer den folgenden, die aus ihnen berechnet sind:', {
+                    id: 'dossier.sources-intro-computed',
+                  })
+                : msg('Alle Zahlen auf dieser Seite stammen aus diesen Veröffentlichungen; sie werden unverändert wiedergegeben.', { id: 'dossier.sources-intro' })}
+            </p>
+            ${model.computed.length
+              ? html`<ul class="computed-list">
+                  ${model.computed.map((i) => html`<li><strong>${localize(i.label)}</strong> – ${computedNote(i)}</li>`)}
+                </ul>`
+              : nothing}
             ${renderSources(datasets.data)}`
         : nothing}
       ${geometries.map(renderGeometrySource)}
