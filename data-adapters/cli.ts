@@ -273,7 +273,7 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
       case 'inspect': {
         if (args.length !== 1) throw new CliError(HELP.inspect![lang === 'en' ? 1 : 0]);
         file = args[0]!;
-        return await runInspect({ file, values, io, lang });
+        return await runInspect({ file, values, io, lang, argv });
       }
       case 'geo': {
         if (args.length === 0 || !values.output) throw new CliError(HELP.geo![lang === 'en' ? 1 : 0]);

@@ -58,7 +58,8 @@ const ATLAS_THEMES: Array<[RegExp, Topic]> = [
 export function subjectAreaOf(code: string, title = ''): SubjectArea | undefined {
   const c = code.trim();
   if (/^AI/i.test(c)) {
-    const theme = ATLAS_THEMES.find(([pattern]) => pattern.test(title))?.[1];
+    // "AI-N-…" are the Regionalatlas' sustainability (Nachhaltigkeit) indicators: land use, settlement area.
+    const theme = ATLAS_THEMES.find(([pattern]) => pattern.test(title))?.[1] ?? (/^AI-N-/i.test(c) ? 'Strukturwandel' : undefined);
     return { code: 'AI', name: { de: 'Regionalatlas Deutschland', en: 'Regional Atlas of Germany' }, ...(theme ? { topic: theme } : {}) };
   }
   const digits = /^(\d{2})(\d)\d{2}/.exec(c);
