@@ -54,6 +54,10 @@ export const OPTIONS = {
   credentials: { type: 'string' },
   'dry-run': { type: 'boolean' },
   list: { type: 'string' },
+  // compute
+  numerator: { type: 'string' },
+  denominator: { type: 'string' },
+  factor: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

@@ -15,6 +15,7 @@ import { decode, NOT_UTF8, UTF16 } from './decode.js';
 import { exportCsv } from './export-csv.js';
 import { mergeDocuments } from './merge.js';
 import { MESSAGES } from './messages.js';
+import { addRatio } from './compute.js';
 import { describeMissing, MissingMetadata } from './missing-metadata.js';
 import { CliError, fsProblem, importOptions, OPTIONS, printSummary, readMapping, t, writeAtomically, type Io, type Lang, type Values } from './cli-shared.js';
 import { FETCH_HELP, runFetch } from './genesis-api/fetch-command.js';
@@ -30,6 +31,7 @@ const HELP: Record<string, [de: string, en: string]> = {
 
 Befehle:
   import <genesis|ffcsv|jsonstat|csv|datapackage> DATEI [Optionen] -o aus.json
+  compute DATEI --indicator … --numerator … --denominator … -o aus.json   berechnet ein Verhältnis zweier Indikatoren
   inspect DATEI                   zeigt, was ein Import ergäbe (Indikatoren, Einheiten, Regionen, Zeiträume), ohne zu schreiben
   fetch TABELLE… [Optionen] -o aus.json   lädt Tabellen vom GENESIS-Webservice (regionalstatistik.de, Destatis)
   validate DATEI…                 prüft Dateien; Exit-Code 0 nur wenn alle gültig sind
@@ -42,6 +44,7 @@ kreisdossier BEFEHL --help zeigt die Optionen eines Befehls. --lang en für engl
 
 Commands:
   import <genesis|ffcsv|jsonstat|csv|datapackage> FILE [options] -o out.json
+  compute FILE --indicator … --numerator … --denominator … -o out.json    computes a ratio of two indicators
   inspect FILE                    shows what an import would produce (indicators, units, regions, periods) without writing
   fetch TABLE… [options] -o out.json      downloads tables from the GENESIS web service (regionalstatistik.de, Destatis)
   validate FILE…                  checks files; exit code 0 only if all are valid
@@ -101,6 +104,20 @@ kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the 
     'kreisdossier export <csv|jsonstat> FILE [-o out]\n\ncsv: columns indicator,region,region_name,period,value,status,unit ("." as decimal separator, empty when null).',
   ],
   merge: ['kreisdossier merge DATEI… -o aus.json\n\nWidersprüche werden gemeldet, nichts wird überschrieben.', 'kreisdossier merge FILE… -o out.json\n\nContradictions are reported; nothing is overwritten.'],
+  compute: [
+    `kreisdossier compute DATEI --indicator KENNUNG --numerator ZÄHLER --denominator NENNER --unit EINHEIT [--factor N] [--decimals N] [--label TEXT] -o aus.json
+
+Fügt der Datei ein berechnetes Verhältnis zweier amtlicher Indikatoren hinzu (je Region, Zeitraum und Gliederung:
+Zähler × Faktor ÷ Nenner), als „berechnet“ gekennzeichnet (Formel und Quell-Indikatoren); die Elemente zeigen es
+mit „berechnet aus …“. Fehlt ein Wert, wird sein Zeichen übernommen; Division durch 0 ergibt „x“.
+Beispiel: --indicator einkuenfte-je-steuerpflichtigen --numerator ekf002 --denominator lsnw01 --factor 1000 --unit EUR`,
+    `kreisdossier compute FILE --indicator ID --numerator ID --denominator ID --unit UNIT [--factor N] [--decimals N] [--label TEXT] -o out.json
+
+Adds a computed ratio of two official indicators to the file (per region, period and breakdown: numerator × factor ÷
+denominator), marked as computed (formula and source indicators); the elements show it with "berechnet aus …"
+("computed from …"). A missing value keeps its symbol; division by 0 gives "x".
+Example: --indicator einkuenfte-je-steuerpflichtigen --numerator ekf002 --denominator lsnw01 --factor 1000 --unit EUR`,
+  ],
   fetch: FETCH_HELP,
   inspect: INSPECT_HELP,
   geo: [
@@ -265,6 +282,23 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
         }
         const check = validateDocument(merged.document);
         if (!check.valid) throw new CliError(check.problems.map((p) => `${values.output}: ${p.path}: ${p.message[lang]}`).join('\n'));
+        output(values, `${JSON.stringify(check.document, null, 1)}\n`, io, lang);
+        return 0;
+      }
+      case 'compute': {
+        const [input] = args;
+        const { indicator } = importOptions(values);
+        if (!input || !indicator?.id || !values.numerator || !values.denominator) throw new CliError(HELP.compute![lang === 'en' ? 1 : 0]);
+        file = input;
+        const factor = values.factor === undefined ? undefined : Number(values.factor.replace(/[ .](?=\d{3})/g, ''));
+        const result = addRatio(readDocument(input, lang), { ...indicator, id: indicator.id, numerator: values.numerator, denominator: values.denominator, ...(factor !== undefined ? { factor } : {}) });
+        const check = validateDocument(result.document);
+        if (!check.valid) throw new CliError(check.problems.map((p) => `${input}: ${p.path}: ${p.message[lang]}`).join('\n'));
+        const nulls = Object.entries(result.nulls).map(([sym, n]) => `"${sym}" ${n}`).join(', ') || '–';
+        io.stderr(
+          `${input}: ${indicator.id}: ${t(lang, 'Werte berechnet', 'values computed')} ${result.computed}, ${t(lang, 'fehlende Werte nach Zeichen', 'nulls by status')}: ${nulls}, ` +
+            `${t(lang, 'ohne Gegenstück übersprungen', 'skipped without a counterpart')} ${result.unmatched}\n`,
+        );
         output(values, `${JSON.stringify(check.document, null, 1)}\n`, io, lang);
         return 0;
       }
