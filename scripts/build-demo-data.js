@@ -2,6 +2,7 @@
 // (data-adapters/fixtures) with the project's own CLI. Run after `tsc -p tsconfig.node.json`.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { main } from '../build/node/data-adapters/cli.js';
+import { startReplayServer } from '../build/node/data-adapters/test/genesis-replay-server.js';
 
 const RAW = 'data-adapters/fixtures/datenguide-genesapi-data';
 const OUT = process.env.KD_DEMO_OUT ?? 'demo/data';
@@ -27,6 +28,25 @@ const jobs = [
   [`${RAW}/21111-01-03-4.csv`, 'schulen-kreise.json', '--within', '15', '--mapping', 'data-adapters/mappings/21111-01-03-4.json'],
 ];
 
+// Current tables from the GENESIS web service (regionalstatistik.de), fetched with `kreisdossier fetch` — here from
+// the real recorded answers (10.03.2026) replayed by the project's own server on 127.0.0.1, so the build is
+// offline and reproducible. Title, Stand, attribution, licence and topic come from the service's metadata.
+const M = 'data-adapters/mappings';
+const fetchJobs = [
+  ['12411-01-01-4', 'bevoelkerung-kreise-2024.json', '--indicator', 'bevoelkerung', '--label', 'Einwohnerinnen und Einwohner',
+    '--explanation', 'Wie viele Menschen am 31. Dezember mit Hauptwohnsitz in der Region gemeldet waren.'],
+  ['13111-01-03-4', 'beschaeftigte-kreise-2025.json', '--indicator', 'sv-beschaeftigte', '--label', 'Sozialversicherungspflichtig Beschäftigte am Arbeitsort',
+    '--polarity', 'higher-is-better'],
+  ['73111-01-01-4', 'einkommen-kreise-2021.json', '--mapping', `${M}/73111-01-01-4.json`],
+  ['52411-02-01-4', 'insolvenzen-kreise-2024.json', '--mapping', `${M}/52411-02-01-4.json`],
+];
+// A figure the dossier needs that no table publishes: computed by the CLI from two official values, marked as computed.
+const computeJobs = [
+  ['einkommen-kreise-2021.json', '--indicator', 'einkuenfte-je-steuerpflichtigen', '--numerator', 'einkuenfte', '--denominator', 'steuerpflichtige',
+    '--factor', '1000', '--unit', 'EUR', '--label', 'Einkünfte je Steuerpflichtigen', '--polarity', 'higher-is-better',
+    '--explanation', 'Wie viel Geld eine steuerpflichtige Person (oder ein gemeinsam veranlagtes Ehepaar) im Jahr im Durchschnitt verdient hat, vor Steuern.'],
+];
+
 // GENESIS flat files (Regionalatlas, fetched 10.03.2026): they carry no © line and no "Stand".
 const FF = 'data-adapters/fixtures/formats/genesis-ffcsv';
 const ffcsvJobs = [
@@ -35,8 +55,6 @@ const ffcsvJobs = [
   // The same table for the Gemeinden of Landkreis Harz only: the Kreisdossier Harz offers its Kreis and Gemeinden.
   [`${FF}/AI-N-01-2-5_1773175147935_de_flat.excerpt-land15.csv`, 'siedlungsflaeche-gemeinden-harz.json', '--within', '15085', '--table', 'AI-N-01-2-5', '--mapping', 'data-adapters/mappings/AI-N-01-2-5.json',
     '--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', '--reference-date', '2026-03-10', '--dataset-id', 'siedlungsflaeche-gemeinden-harz'],
-  [`${FF}/12411-01-01-4_1773175772751_de_flat.csv`, 'bevoelkerung-kreise-2024.json', '--within', '15', '--table', '12411-01-01-4', '--indicator', 'bevoelkerung',
-    '--label', 'Einwohnerinnen und Einwohner', '--topic', 'Bevölkerung', '--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', '--reference-date', '2026-03-10'],
 ];
 
 // Breitbandatlas (Bundesnetzagentur), all Kreise, state mid-2021; names come from the BKG boundaries.
@@ -72,6 +90,19 @@ for (const [input, output, ...args] of jobs) {
   const code = await main(['import', 'genesis', input, ...args, '-o', `${OUT}/${output}`], io);
   if (code !== 0) failed++;
 }
+const replay = await startReplayServer();
+try {
+  for (const [table, output, ...args] of fetchJobs) {
+    const argv = ['fetch', table, '--api-url', replay.url, '--region', '15', '--level', 'kreis', ...args, '-o', `${OUT}/${output}`];
+    // The replay server wants a user name, as the real one does; no real credentials are involved.
+    if ((await main(argv, io, { ...process.env, KREISDOSSIER_GENESIS_TOKEN: 'replay' })) !== 0) failed++;
+  }
+} finally {
+  await replay.close();
+}
+for (const [file, ...args] of computeJobs) {
+  if ((await main(['compute', `${OUT}/${file}`, ...args, '-o', `${OUT}/${file}`], io)) !== 0) failed++;
+}
 for (const [input, output, ...args] of ffcsvJobs) {
   const code = await main(['import', 'ffcsv', input, ...args, '-o', `${OUT}/${output}`], io);
   if (code !== 0) failed++;
@@ -95,7 +126,7 @@ const dossierFiles = [
 if ((await main(['validate', ...dossierFiles.map(([from]) => from)], io)) !== 0) failed++;
 else for (const [from, to] of dossierFiles) copyFileSync(from, `${OUT}/${to}`);
 if (failed) {
-  console.error(`${failed} of ${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length + 1} demo steps failed (the last: validating the dossier files)`);
+  console.error(`${failed} of ${jobs.length + fetchJobs.length + computeJobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length + 1} demo steps failed (the last: validating the dossier files)`);
   process.exit(1);
 }
-console.error(`${jobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length + dossierFiles.length} demo files written to ${OUT}/`);
+console.error(`${jobs.length + fetchJobs.length + ffcsvJobs.length + csvJobs.length + geoJobs.length + dossierFiles.length} demo files written to ${OUT}/`);

@@ -27,7 +27,7 @@ export interface FfcsvOptions extends ImportOptions {
 
 /** Regional variables of GENESIS-Online and the Regionaldatenbank. */
 const REGION_VARIABLES = new Set(['DINSG', 'DLAND', 'REGBEZ', 'KREISE', 'GEMEIN', 'GEMEINDE']);
-const TOTAL = /^insgesamt$/i;
+const TOTAL = /^(insgesamt|total)$/i;
 const NO_KEY = MESSAGES['cli.skip.no-official-key']();
 
 interface DimensionState {

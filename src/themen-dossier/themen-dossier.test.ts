@@ -130,7 +130,8 @@ describe('<themen-dossier>', function () {
     expect(text(q(el, '.eyebrow'))).to.equal('Kreis · Sachsen-Anhalt · Regionalschlüssel 15085');
     expect(text(q(el, '.intro'))).to.contain('Der Landkreis Harz liegt im Land Sachsen-Anhalt').and.contain('im Vergleich mit Sachsen-Anhalt und Deutschland');
     // The "Stand" of the numbers, not the date the definition file was written.
-    expect(text(q(el, '.meta'))).to.equal('Datenstand: 31.12.2018 (jüngste Veröffentlichung der verwendeten Statistiken)');
+    // 12411-01-01-4 as fetched from the web service: its "Stand" is the metadata's Updated, 31.03.2025.
+    expect(text(q(el, '.meta'))).to.equal('Datenstand: 31.03.2025 (jüngste Veröffentlichung der verwendeten Statistiken)');
     // Charts and maps are the composed elements, fed with the dossier's data (no second fetch).
     const charts = qa(el, 'indikator-chart');
     expect(charts.map((c) => c.getAttribute('indicator'))).to.deep.equal(['bevoelkerung', 'bevoelkerung-altersgruppen', 'durchschnittsalter', 'lebendgeborene', 'gestorbene']);
@@ -147,25 +148,46 @@ describe('<themen-dossier>', function () {
 
   it('tiles show the official value, the changes, the reference regions and the rank, as in the data', async () => {
     const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="bevoelkerung"></themen-dossier>`);
-    const kreise = await json('/demo/data/bevoelkerung-kreise.json');
-    const total = (region: string, period: string) =>
-      kreise.observations.find((o) => o.indicator === 'bevoelkerung' && o.region === region && o.period === period && o.breakdown?.['geschlecht'] === 'insgesamt')!.value!;
+    const [kreise, current, births] = await Promise.all([json('/demo/data/bevoelkerung-kreise.json'), json('/demo/data/bevoelkerung-kreise-2024.json'), json('/demo/data/geburten-kreise.json')]);
+    const total = (doc: Doc, indicator: string, region: string, period: string) =>
+      doc.observations.find((o) => o.indicator === indicator && o.region === region && o.period === period && o.breakdown?.['geschlecht'] === 'insgesamt')?.value ?? undefined;
+    const rank = (doc: Doc, indicator: string, period: string, value: number) => {
+      const kreisKeys = doc.regions.filter((r) => r.level === 'Kreis' && r.key.startsWith('15')).map((r) => r.key);
+      const values = kreisKeys.map((k) => total(doc, indicator, k, period)).filter((v): v is number => v != null);
+      return `Rang ${1 + values.filter((v) => v > value).length} von ${values.length} Kreisen und kreisfreien Städten im Land Sachsen-Anhalt, vom höchsten Wert aus gezählt`;
+    };
+
+    // Population: the newest official value (31.12.2024, fetched from the web service), its change since the latest
+    // earlier Stichtag the data has (31.12.2015), and the five-year change named as not computable (no 31.12.2019).
     const t = tile(el, 'Einwohnerinnen und Einwohner')!;
-    expect(text(t.querySelector('.value'))).to.equal(de(total(HARZ, '2015-12-31')));
-    expect(text(t.querySelector('.period'))).to.equal('Stand 31.12.2015');
+    const now = total(current, 'bevoelkerung', HARZ, '2024-12-31')!;
+    expect(now).to.equal(205484);
+    expect(text(t.querySelector('.value'))).to.equal(de(now));
+    expect(text(t.querySelector('.period'))).to.equal('Stand 31.12.2024');
     const changes = [...t.querySelectorAll('.change')].map(text);
-    const last = total(HARZ, '2015-12-31') - total(HARZ, '2014-12-31');
-    expect(changes[0]).to.equal(`▲ gestiegen: ${dePercent((last / total(HARZ, '2014-12-31')) * 100)} (+${de(last)}) gegenüber 31.12.2014`);
-    const five = total(HARZ, '2015-12-31') - total(HARZ, '2010-12-31');
-    expect(changes[1]).to.equal(`▼ gesunken: ${dePercent((five / total(HARZ, '2010-12-31')) * 100)} (${de(five)}) in fünf Jahren (seit 31.12.2010)`);
-    // Population is neutral: no verdict on it.
+    const since2015 = now - total(kreise, 'bevoelkerung', HARZ, '2015-12-31')!;
+    expect(changes[0]).to.equal(`▼ gesunken: ${dePercent((since2015 / total(kreise, 'bevoelkerung', HARZ, '2015-12-31')!) * 100)} (${de(since2015)}) gegenüber 31.12.2015`);
+    expect(changes[1]).to.equal('in fünf Jahren (seit 31.12.2019): nicht berechenbar (kein Wert für 31.12.2019 in den Daten)');
+    // Population is neutral: no verdict on it. The 2024 table has Kreise only, so no Land or Bund value is claimed.
     expect(t.querySelector('.assessment')).to.be.null;
-    const change = (key: string) => dePercent(((total(key, '2015-12-31') - total(key, '2010-12-31')) / total(key, '2010-12-31')) * 100);
-    expect(text(t.querySelector('.compare'))).to.equal(`Zum Vergleich, Veränderung seit 31.12.2010: Sachsen-Anhalt ${change('15')} · Deutschland ${change('DG')}`);
-    const kreisKeys = kreise.regions.filter((r) => r.level === 'Kreis' && r.key.startsWith('15')).map((r) => r.key);
-    const values = kreisKeys.map((k) => kreise.observations.find((o) => o.region === k && o.period === '2015-12-31' && o.breakdown?.['geschlecht'] === 'insgesamt')?.value).filter((v): v is number => v != null);
-    const position = 1 + values.filter((v) => v > total(HARZ, '2015-12-31')).length;
-    expect(text(t.querySelector('.rank'))).to.equal(`Rang ${position} von ${values.length} Kreisen und kreisfreien Städten im Land Sachsen-Anhalt, vom höchsten Wert aus gezählt`);
+    expect(t.querySelector('.compare')).to.be.null;
+    expect(text(t.querySelector('.rank'))).to.equal(rank(current, 'bevoelkerung', '2024-12-31', now));
+
+    // Births, a series with every year: both changes, their verdict (more births are favourable), Land and Bund.
+    const b = tile(el, 'Lebendgeborene')!;
+    const born = (region: string, year: string) => total(births, 'lebendgeborene', region, year)!;
+    expect(text(b.querySelector('.value'))).to.equal(de(born(HARZ, '2015')));
+    const [last, five] = [born(HARZ, '2015') - born(HARZ, '2014'), born(HARZ, '2015') - born(HARZ, '2010')];
+    const arrow = (n: number) => (n > 0 ? '▲ gestiegen' : '▼ gesunken');
+    const verdict = (n: number) => (n > 0 ? 'günstige Entwicklung' : 'ungünstige Entwicklung');
+    const signed = (n: number) => (n > 0 ? `+${de(n)}` : de(n));
+    expect([...b.querySelectorAll('.change')].map(text)).to.deep.equal([
+      `${arrow(last)}: ${dePercent((last / born(HARZ, '2014')) * 100)} (${signed(last)}) gegenüber 2014 (${verdict(last)})`,
+      `${arrow(five)}: ${dePercent((five / born(HARZ, '2010')) * 100)} (${signed(five)}) in fünf Jahren (seit 2010) (${verdict(five)})`,
+    ]);
+    const change = (key: string) => dePercent(((born(key, '2015') - born(key, '2010')) / born(key, '2010')) * 100);
+    expect(text(b.querySelector('.compare'))).to.equal(`Zum Vergleich, Veränderung seit 2010: Sachsen-Anhalt ${change('15')} · Deutschland ${change('DG')}`);
+    expect(text(b.querySelector('.rank'))).to.equal(rank(births, 'lebendgeborene', '2015', born(HARZ, '2015')));
 
     // A longer unit sits beside the number, small.
     expect(text(tile(el, 'Bevölkerungsdichte')!.querySelector('.value .unit'))).to.equal('Einwohner je km²');
@@ -191,7 +213,10 @@ describe('<themen-dossier>', function () {
   });
 
   it('a topic without data says so, and what data it would need', async () => {
-    const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic="soziale-lage"></themen-dossier>`);
+    // The Kreisdossier without its income file: "Soziale Lage" has no numbers then.
+    const withoutIncome = FILES.filter((f) => !f.endsWith('/einkommen-kreise-2021.json')).join(' ');
+    expect(withoutIncome).not.to.equal(SRC);
+    const el = await dossier(html`<themen-dossier src=${withoutIncome} region=${HARZ} topic="soziale-lage"></themen-dossier>`);
     expect(text(q(el, '.empty-topic p'))).to.equal('Zum Thema „Soziale Lage“ liegen für den Landkreis Harz in den geladenen Daten keine Zahlen vor.');
     // No dead links: the table of contents is left out, and no source is claimed for numbers not shown.
     expect(q(el, '.toc')).to.be.null;
@@ -437,6 +462,34 @@ describe('<themen-dossier>', function () {
     // Tile ids stay unique although every topic has a "kennzahlen" section.
     const ids = qa(el, '[id]').map((n) => n.id);
     expect(new Set(ids).size).to.equal(ids.length);
+  });
+
+  it('the Kreisdossier Harz has numbers in all seven topics, the newest from the web service where a table has them', async () => {
+    // Newest period per topic: from the tables fetched with `kreisdossier fetch` (2021–2025) where one exists;
+    // Gesundheit und Pflege and Bildung have no recorded current table, so their long series end in 2015.
+    const newest: Record<string, string> = {
+      bevoelkerung: '31.12.2024',
+      'gesundheit-pflege': '31.12.2015',
+      bildung: '2015',
+      'arbeitsmarkt-wirtschaft': '30.06.2025',
+      'soziale-lage': '2021',
+      digitalisierung: 'Juni 2021',
+      strukturwandel: '2023',
+    };
+    for (const [topic, period] of Object.entries(newest)) {
+      const el = await dossier(html`<themen-dossier src=${SRC} region=${HARZ} topic=${topic}></themen-dossier>`);
+      expect(q(el, '.empty-topic'), topic).to.be.null;
+      expect(text(q(el, '.intro')), topic).to.contain(`Die neuesten Zahlen beziehen sich auf ${period}.`);
+      if (topic === 'soziale-lage') {
+        // The one computed figure says so on its tile and in the sources; the official ones do not.
+        const computed = tile(el, 'Einkünfte je Steuerpflichtigen')!;
+        expect(text(computed.querySelector('.computed'))).to.equal('berechnet aus: Gesamtbetrag der Einkünfte (Tsd. EUR) × 1.000 ÷ Lohn- und Einkommensteuerpflichtige (Anzahl)');
+        expect(tile(el, 'Lohn- und Einkommensteuerpflichtige')!.querySelector('.computed')).to.be.null;
+        expect(text(q(el, '.sources'))).to.contain('Einkünfte je Steuerpflichtigen – berechnet aus:');
+        await expect(el).to.be.accessible();
+      }
+      el.remove();
+    }
   });
 
   it('speaks English on lang="en"', async () => {
