@@ -34,6 +34,7 @@ export const OPTIONS = {
   license: { type: 'string' },
   'reference-date': { type: 'string' },
   title: { type: 'string' },
+  publisher: { type: 'string' },
   'dataset-id': { type: 'string' },
   table: { type: 'string' },
   within: { type: 'string' },
@@ -113,6 +114,7 @@ export function importOptions(values: Values): ImportOptions {
   if (values.license) dataset.license = { id: values.license };
   if (values['reference-date']) dataset.referenceDate = values['reference-date'];
   if (values.title) dataset.title = values.title;
+  if (values.publisher) dataset.sources = [{ publisher: values.publisher, ...(values.table ? { table: values.table } : {}) }];
   if (values['dataset-id']) dataset.id = values['dataset-id'];
   const options: ImportOptions = { indicator, dataset };
   if (values['region-level']) options.regionLevel = values['region-level'] as RegionLevel;

@@ -73,6 +73,7 @@ kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the 
   --license ID          Lizenz (Standard bei GENESIS: dl-de/by-2-0)
   --reference-date JJJJ-MM-TT   Stand, falls die Datei keinen nennt
   --title TEXT, --dataset-id ID, --table CODE
+  --publisher NAME      Herausgeber, falls die Quelle keinen nennt (JSON-stat)
   --within SCHLÜSSEL    nur Regionen unterhalb dieses Schlüssels (und darüber liegende zum Vergleich)
   --region-names DATEI  Namen für Regionen ohne Namen (kreisdossier-Datei oder GeoJSON/TopoJSON mit ags/name)
   -o, --output DATEI    Ausgabedatei (ohne: Standardausgabe)`,
@@ -94,6 +95,7 @@ kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the 
   --license ID          licence (GENESIS default: dl-de/by-2-0)
   --reference-date YYYY-MM-DD   "Stand" when the file states none
   --title TEXT, --dataset-id ID, --table CODE
+  --publisher NAME      publisher when the source names none (JSON-stat)
   --within KEY          only regions below this key (and those above it, for comparison)
   --region-names FILE   names for regions the source leaves unnamed (kreisdossier file or GeoJSON/TopoJSON with ags/name)
   -o, --output FILE     output file (without: standard output)`,

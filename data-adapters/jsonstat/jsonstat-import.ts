@@ -17,6 +17,7 @@ import type { Dimension, Indicator, KreisdossierInput, LocalizedText, Observatio
 import { AdapterError } from '../adapter-error.js';
 import { MESSAGES } from '../messages.js';
 import { levelOfKey, parentOfKey, shortSlug } from '../common.js';
+import { MissingCollector } from '../missing-metadata.js';
 import { count, emptySummary, skip, type ImportOptions, type ImportResult } from '../types.js';
 import { importFromExtension, kreisdossierExtensionOf } from './jsonstat-extension.js';
 import {
@@ -345,14 +346,15 @@ class DocumentBuilder {
 
   finish(top: Json, cubes: Cube[]): ImportResult {
     const o = this.options;
-    const missing = new Set<string>();
+    // JSON-stat has no place for these: every one missing is named at once, with why and an example.
+    const missing = new MissingCollector();
     const indicators: Indicator[] = [...this.indicators.values()].map((draft) => {
       const own = o.indicators && Object.hasOwn(o.indicators, draft.id) ? o.indicators[draft.id]! : {};
       const defaults = o.indicator ?? {};
       const unit = own.unit ?? draft.unit ?? defaults.unit;
       const topic = own.topic ?? defaults.topic;
-      if (unit === undefined) missing.add('--unit');
-      if (topic === undefined) missing.add('--topic');
+      if (unit === undefined) missing.add('--unit', 'Anzahl', { de: `der Datensatz nennt keine Einheit für „${draft.id}“`, en: `the dataset states no unit for "${draft.id}"` });
+      if (topic === undefined) missing.add('--topic', 'Bevölkerung', { de: 'JSON-stat nennt kein Thema', en: 'JSON-stat names no topic' });
       return {
         id: draft.id,
         label: own.label ?? draft.label ?? defaults.label ?? draft.id,
@@ -368,17 +370,14 @@ class DocumentBuilder {
 
     const statusSymbols = this.declareStatuses();
     const title = o.dataset?.title ?? nonBlank(own(top, 'label'));
-    if (title === undefined) missing.add('--title');
+    if (title === undefined) missing.add('--title', 'Bevölkerung nach Kreisen', { de: 'der Datensatz hat keinen Titel (label)', en: 'the dataset has no title (label)' });
     const sourceless = cubes.some((c) => nonBlank(own(c.raw, 'source')) === undefined);
-    if (!o.dataset?.sources && sourceless) missing.add('--publisher');
-    if (!o.dataset?.license) missing.add('--license');
-    if (!o.dataset?.attribution) missing.add('--attribution');
+    if (!o.dataset?.sources && sourceless) missing.add('--publisher', 'Statistische Ämter des Bundes und der Länder', { de: 'der Datensatz nennt keine Quelle (source)', en: 'the dataset names no source' });
+    if (!o.dataset?.license) missing.add('--license', 'dl-de/by-2-0', { de: 'JSON-stat hat keinen Platz für die Lizenz', en: 'JSON-stat has no place for the licence' });
+    if (!o.dataset?.attribution) missing.add('--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', { de: 'JSON-stat hat keinen Platz für den Quellenvermerk', en: 'JSON-stat has no place for the attribution line' });
     const referenceDate = o.dataset?.referenceDate ?? referenceDateOf(top, cubes);
-    if (!referenceDate) missing.add('--reference-date');
-    if (missing.size) {
-      const flags = [...missing].join(', ');
-      throw new AdapterError({ de: `JSON-stat enthält nicht alle Angaben, die das Format verlangt: bitte ${flags} angeben`, en: `JSON-stat does not carry everything the format requires: pass ${flags}` });
-    }
+    if (!referenceDate) missing.add('--reference-date', '2025-03-31', { de: 'der Datensatz nennt keinen Stand (updated)', en: 'the dataset states no "Stand" (updated)' });
+    missing.check();
 
     const sources = o.dataset?.sources ?? uniqueJson(cubes.map(sourceOf));
     const notes = own(top, 'note');
