@@ -1,26 +1,29 @@
 /**
  * GENESIS classic table → kreisdossier document.
  *
- * A table's columns are described by its header rows (period, attributes,
- * units) and its label columns (period, region key, name, attributes). The
- * roles are detected (periods, units, region keys, "Geschlecht"-style name
- * rows) and can be set explicitly with a mapping. Several measures in one
- * table (counts and rates) become several indicators via `mapping.indicators`;
- * columns no indicator takes are counted as skipped, never dropped silently.
+ * A table's columns are described by its header rows (period, measures, sub-headings, units) and its label
+ * columns (period, region key, name, attributes). With no mapping, `genesis-columns.ts` reads them: every
+ * (measure, sub-heading, unit) becomes an indicator with a short id (`genesis-ids.ts`), a heading with the row
+ * below it becomes a breakdown, the topic follows from the table code (EVAS) and attribution and Stand from the
+ * footer. A mapping (`headerRows`, `indicators`) sets the roles and indicators explicitly instead; columns no
+ * mapped indicator takes are counted as skipped, never dropped silently. Metadata the table does not carry is
+ * collected and reported in one message naming every flag.
  */
 import { REGION_KEY_PATTERN } from '../../src/format/schema.js';
 import type { Dimension, Indicator, KreisdossierInput, Observation, Region } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
 import { MESSAGES } from '../messages.js';
 import { DL_DE_BY_2_0, isObject, isoPeriod, levelOfKey, parentOfKey, REGIONALSTATISTIK, slug } from '../common.js';
+import { subjectAreaOf, topicOfTable } from '../evas.js';
+import { MissingCollector } from '../missing-metadata.js';
 import { count, emptySummary, skip, type ImportOptions, type ImportResult, type IndicatorOptions } from '../types.js';
+import { detectLabelRoles, detectLayout, TOTAL, type LabelRole } from './genesis-columns.js';
 import { readGenesisTable, type GenesisTable } from './genesis-table.js';
 import { parseGenesisValue } from './genesis-value.js';
 
+export type { LabelRole } from './genesis-columns.js';
 /** Roles: 'period', 'unit', 'label' (a heading, ignored), 'indicator' (measure names), 'dimension:<id>'. */
 export type HeaderRole = 'period' | 'unit' | 'label' | 'indicator' | `dimension:${string}`;
-/** Roles: 'period', 'region', 'name', 'ignore', 'dimension:<id>'. */
-export type LabelRole = 'period' | 'region' | 'name' | 'ignore' | `dimension:${string}`;
 
 export interface GenesisMapping {
   headerRows?: HeaderRole[];
@@ -55,15 +58,16 @@ export interface GenesisImportOptions extends ImportOptions {
   mapping?: GenesisMapping;
 }
 
+// ------------------------------------------------------------ header roles of a mapping without headerRows
 const UNITS = new Set(['Anzahl', 'Prozent', '%', 'Jahre', 'qkm', 'km²', 'EUR', 'Euro', 'Tsd. EUR', 'Personen', 'ha', 'Tonnen', 'Promille']);
 const SEX = new Set(['insgesamt', 'männlich', 'weiblich', 'männer', 'frauen']);
-const TOTAL = /^insgesamt$/i;
 
 const isPeriod = (s: string) => isoPeriod(s) !== undefined && !REGION_KEY_PATTERN.test(s.trim());
 
 /** A row whose filled cells all say the same: a heading such as "Geschlecht" or the measure's name. */
 const isHeading = (row: string[]) => new Set(row.map((c) => c.trim()).filter(Boolean)).size === 1;
 
+/** Global roles per header row, for a mapping that names indicators but not the rows (as before detection). */
 function detectHeaderRoles(rows: string[][]): HeaderRole[] {
   return rows.map((row, i): HeaderRole => {
     const values = row.map((c) => c.trim()).filter(Boolean);
@@ -77,21 +81,6 @@ function detectHeaderRoles(rows: string[][]): HeaderRole[] {
   });
 }
 
-function detectLabelRoles(t: GenesisTable): LabelRole[] {
-  const sample = t.rows.slice(0, 200);
-  const share = (col: number, test: (s: string) => boolean) => sample.filter((r) => test((r.labels[col] ?? '').trim())).length / sample.length;
-  const roles: LabelRole[] = [];
-  const keyCol = [...Array(t.labelColumns).keys()].find((c) => share(c, (s) => REGION_KEY_PATTERN.test(s)) > 0.9);
-  if (keyCol === undefined) throw new AdapterError({ de: 'keine Spalte mit amtlichen Regionalschlüsseln (DG, AGS) gefunden: bitte eine Zuordnung mit labelColumns angeben', en: 'no column with official region keys (DG, AGS) found: pass a mapping with labelColumns' }, t.rows[0]!.line);
-  for (let c = 0; c < t.labelColumns; c++) {
-    if (c === keyCol) roles.push('region');
-    else if (c === keyCol + 1) roles.push('name');
-    else if (share(c, isPeriod) > 0.9) roles.push('period');
-    else roles.push(`dimension:merkmal-l${c + 1}`);
-  }
-  return roles;
-}
-
 function dimensionId(role: string): string | undefined {
   return role.startsWith('dimension:') ? role.slice('dimension:'.length) : undefined;
 }
@@ -99,16 +88,26 @@ function dimensionId(role: string): string | undefined {
 interface ValueColumn {
   index: number;
   indicator: string;
+  /** The published text naming the indicator (detected layouts). */
+  label?: string;
   period?: string;
   unit?: string;
-  breakdown: Record<string, string>;
+  /** [dimension id, published category] */
+  breakdown: Array<[string, string]>;
 }
 
-/** Counts and shares are safe to assume from the unit; anything else must be said (--kind). */
-function defaultKind(id: string, unit: string): Indicator['kind'] {
-  if (unit === '%') return 'share';
-  if (unit === 'Anzahl' || unit === 'Personen') return 'count';
-  throw new AdapterError({ de: `welche Art von Größe „${id}“ (Einheit ${unit}) ist, lässt sich nicht erkennen: bitte --kind count|share|rate|mean|index angeben`, en: `cannot tell what kind of measure "${id}" (unit ${unit}) is: pass --kind count|share|rate|mean|index` });
+/**
+ * The kind of measure, where unit and label say it: a "…quote" or change in % is a rate, other % a share;
+ * "… je …"/"… pro …" a rate; a label starting "Durchschnitt…"/"Mittlere…" a mean; counts, areas and amounts
+ * (Anzahl, Personen, qkm, ha, EUR, …) a count. Anything else is asked for (--kind).
+ */
+export function kindOf(label: string, unit: string): Indicator['kind'] | undefined {
+  if (/^(?:%|Prozent|Promille|‰)$/.test(unit)) return /quote|veränderung|zunahme|abnahme|wachstum/i.test(label) ? 'rate' : 'share';
+  if (/\b(?:je|pro)\s/i.test(`${label} ${unit} `) || /quote|quotient|dichte/i.test(label) || unit.includes('/')) return 'rate';
+  if (/^(?:durchschnitt|mittler|median)/i.test(label.trim())) return 'mean';
+  const amount = /^(?:Anzahl|Personen|qkm|km²|km|qm|m²|m³|cbm|ha|EUR|Euro|Tonnen|t|dt|kg|kWh|MWh|GWh|MJ|GJ|TJ|Std\.|Stunden|Stück)$/;
+  if (amount.test(unit.replace(/^(?:1000|Tsd\.|Mill\.|Mio\.|Mrd\.)\s+/, '')) || /^(?:1000|Tsd\.)$/.test(unit)) return 'count';
+  return undefined;
 }
 
 export function importGenesisTable(bytes: Uint8Array, options: GenesisImportOptions = {}): ImportResult {
@@ -116,34 +115,12 @@ export function importGenesisTable(bytes: Uint8Array, options: GenesisImportOpti
   return genesisToDocument(table, options);
 }
 
-export function genesisToDocument(table: GenesisTable, options: GenesisImportOptions = {}): ImportResult {
-  const mapping = options.mapping ?? {};
+/** The value columns as a mapping with `headerRows` or `indicators` names them. */
+function mappedColumns(table: GenesisTable, mapping: GenesisMapping, options: GenesisImportOptions, missing: MissingCollector) {
   const headerRoles = mapping.headerRows ?? detectHeaderRoles(table.headerRows);
-  const labelRoles = mapping.labelColumns ?? detectLabelRoles(table);
   if (headerRoles.length !== table.headerRows.length) {
     throw new AdapterError({ de: `die Tabelle hat ${table.headerRows.length} Kopfzeilen, die Zuordnung nennt ${headerRoles.length}`, en: `the table has ${table.headerRows.length} header rows, the mapping names ${headerRoles.length}` });
   }
-  if (labelRoles.length !== table.labelColumns) {
-    throw new AdapterError({ de: `die Tabelle hat ${table.labelColumns} Vorspalten, die Zuordnung nennt ${labelRoles.length}`, en: `the table has ${table.labelColumns} label columns, the mapping names ${labelRoles.length}` });
-  }
-  const summary = emptySummary();
-
-  // Dimensions and their categories, in the publisher's order.
-  const dimensions = new Map<string, { label: Dimension['label']; categories: Map<string, string> }>();
-  const categoryOf = (dim: string, label: string): string => {
-    const published = label.trim() || 'Insgesamt';
-    let d = dimensions.get(dim);
-    if (!d) {
-      const heading = headerRoles.findIndex((r) => r === `dimension:${dim}`);
-      const name = heading > 0 && headerRoles[heading - 1] === 'label' ? table.headerRows[heading - 1]!.find((c) => c.trim())!.trim() : dim;
-      dimensions.set(dim, (d = { label: mapping.dimensionLabels?.[dim] ?? (dim === 'geschlecht' ? 'Geschlecht' : name), categories: new Map() }));
-    }
-    const id = mapping.categories?.[dim]?.[published] ?? slug(published);
-    if (!d.categories.has(id)) d.categories.set(id, published);
-    return id;
-  };
-
-  // Describe every value column from the header rows.
   const defaultId = options.indicator?.id ?? mapping.indicators?.[0]?.id;
   const columnCount = table.headerRows[0]!.length;
   const columns: ValueColumn[] = [];
@@ -157,23 +134,92 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
       unmapped.push(index);
       continue;
     }
-    const id = chosen?.id ?? (headerRoles.includes('indicator') ? slug(header(headerRoles.indexOf('indicator'))) : defaultId);
-    if (!id) throw new AdapterError({ de: 'keine Kennung für den Indikator: bitte --indicator angeben (oder eine Zuordnung mit indicators)', en: 'no indicator id: pass --indicator (or a mapping with indicators)' });
-    const column: ValueColumn = { index, indicator: id, breakdown: {} };
+    let id = chosen?.id ?? (headerRoles.includes('indicator') ? slug(header(headerRoles.indexOf('indicator'))) : defaultId);
+    if (!id) {
+      missing.add('--indicator', 'bevoelkerung', { de: 'die Zuordnung nennt keine Kennung für den Indikator (oder indicators)', en: 'the mapping names no indicator id (or indicators)' });
+      id = 'x';
+    }
+    const column: ValueColumn = { index, indicator: id, breakdown: [] };
     headerRoles.forEach((role, row) => {
       if (role === 'period') column.period = isoPeriod(header(row));
       else if (role === 'unit') column.unit = header(row);
       const dim = dimensionId(role);
-      if (dim) column.breakdown[dim] = categoryOf(dim, header(row));
+      if (dim) column.breakdown.push([dim, header(row)]);
     });
     columns.push(column);
   }
+  // A dimension of a header row below a heading row is named by the heading.
+  const dimensionLabel = (dim: string): string => {
+    const heading = headerRoles.findIndex((r) => r === `dimension:${dim}`);
+    return heading > 0 && headerRoles[heading - 1] === 'label' ? table.headerRows[heading - 1]!.find((c) => c.trim())!.trim() : dim;
+  };
+  const resolve = (column: ValueColumn) => ({ indicator: column.indicator, label: column.label, unit: column.unit });
+  return { columns, unmapped, periodInHeader: headerRoles.includes('period'), dimensionLabel, resolve };
+}
+
+/** The value columns read from the header rows (`genesis-columns.ts`); --indicator renames a table's one indicator. */
+function detectedColumns(table: GenesisTable, mapping: GenesisMapping, options: GenesisImportOptions) {
+  const layout = detectLayout(table, mapping.labelColumns);
+  const columns: ValueColumn[] = layout.columns.map((c) => ({ ...c }));
+  const perRow = layout.rowIndicators;
+  const ids = [...new Set(perRow ? [...perRow.values()].flat().map((x) => x.id) : columns.map((c) => c.indicator))];
+  const wanted = options.indicator?.id;
+  if (wanted && ids.length > 1) {
+    throw new AdapterError({
+      de: `die Tabelle hat ${ids.length} Indikatoren (${ids.join(', ')}): --indicator benennt nur den Indikator einer Tabelle mit einem; Kennungen und Angaben je Indikator setzt eine Zuordnung (--mapping)`,
+      en: `the table has ${ids.length} indicators (${ids.join(', ')}): --indicator renames only the indicator of a table with one; a mapping (--mapping) sets ids and metadata per indicator`,
+    });
+  }
+  const measureColumn = layout.labelRoles.indexOf('indicator');
+  const unitColumn = layout.labelRoles.indexOf('unit');
+  return {
+    labelRoles: layout.labelRoles,
+    columns,
+    unmapped: [] as number[],
+    periodInHeader: columns.some((c) => c.period),
+    dimensionLabel: (dim: string) => layout.dimensionLabels.get(dim) ?? dim,
+    /** The indicator, label and unit of a column in a row (a label column may hold the row's measure and unit). */
+    resolve: (column: ValueColumn, c: number, labels: string[]) => {
+      const row = perRow && measureColumn >= 0 ? perRow.get((labels[measureColumn] ?? '').trim())?.[c] : undefined;
+      const unit = unitColumn >= 0 ? (labels[unitColumn] ?? '').trim() || column.unit : column.unit;
+      return { indicator: wanted ?? row?.id ?? column.indicator, label: row?.label ?? column.label, unit };
+    },
+  };
+}
+
+export function genesisToDocument(table: GenesisTable, options: GenesisImportOptions = {}): ImportResult {
+  const mapping = options.mapping ?? {};
+  const missing = new MissingCollector();
+  const mapped = mapping.headerRows !== undefined || mapping.indicators !== undefined;
+  const plan = mapped
+    ? { ...mappedColumns(table, mapping, options, missing), labelRoles: mapping.labelColumns ?? detectLabelRoles(table) }
+    : detectedColumns(table, mapping, options);
+  const { columns, unmapped, labelRoles } = plan;
+  if (labelRoles.length !== table.labelColumns) {
+    throw new AdapterError({ de: `die Tabelle hat ${table.labelColumns} Vorspalten, die Zuordnung nennt ${labelRoles.length}`, en: `the table has ${table.labelColumns} label columns, the mapping names ${labelRoles.length}` });
+  }
+  const summary = emptySummary();
+
+  // Dimensions and their categories, in the publisher's order.
+  const dimensions = new Map<string, { label: Dimension['label']; categories: Map<string, string> }>();
+  const categoryOf = (dim: string, label: string): string => {
+    const published = label.trim() || 'Insgesamt';
+    let d = dimensions.get(dim);
+    if (!d) dimensions.set(dim, (d = { label: mapping.dimensionLabels?.[dim] ?? (dim === 'geschlecht' ? 'Geschlecht' : plan.dimensionLabel(dim)), categories: new Map() }));
+    const id = mapping.categories?.[dim]?.[published] ?? slug(published);
+    if (!d.categories.has(id)) d.categories.set(id, published);
+    return id;
+  };
+  // Header categories first (column order), as published.
+  const columnBreakdowns = columns.map((column) => Object.fromEntries(column.breakdown.map(([dim, label]) => [dim, categoryOf(dim, label)])));
 
   const periodLabel = labelRoles.indexOf('period');
   const regionCol = labelRoles.indexOf('region');
   const nameCol = labelRoles.indexOf('name');
   if (regionCol === -1) throw new AdapterError({ de: 'die Zuordnung nennt keine Spalte mit Regionalschlüsseln', en: 'the mapping names no region column' });
-  if (periodLabel === -1 && !headerRoles.includes('period') && !table.rows[0]!.block) {
+  // A title line "Stichtag: 09.05.2011" or "Jahr: 2010" gives the period of a table that has no other.
+  const titlePeriod = table.titleLines.map((l) => /^(?:Stichtag|Jahr|Berichtsjahr|Schuljahr|Zeitraum)\s*:\s*(\S+)$/.exec(l.trim())?.[1]).map((p) => p && isoPeriod(p)).find(Boolean);
+  if (periodLabel === -1 && !plan.periodInHeader && !table.rows[0]!.block && !titlePeriod) {
     throw new AdapterError({ de: 'die Tabelle hat keine Spalte, Kopfzeile oder Jahreszeile mit dem Zeitraum', en: 'the table has no period column, header row or year block' });
   }
 
@@ -181,6 +227,7 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
   const observations: Observation[] = [];
   const decimals = new Map<string, number>();
   const units = new Map<string, Set<string>>();
+  const labels = new Map<string, string>();
   const indicatorDims = new Map<string, Set<string>>();
   const titleUnit = /\(([^()]+)\)\s*$/.exec(table.titleLines.find((l) => /\([^()]+\)\s*$/.test(l)) ?? '')?.[1];
 
@@ -206,17 +253,18 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
       const dim = dimensionId(role);
       if (dim) rowBreakdown[dim] = categoryOf(dim, row.labels[c]!);
     });
-    const rowPeriod = periodLabel >= 0 ? isoPeriod(row.labels[periodLabel]!) : row.block ? isoPeriod(row.block) : undefined;
+    const rowPeriod = periodLabel >= 0 ? isoPeriod(row.labels[periodLabel]!) : row.block ? isoPeriod(row.block) : titlePeriod;
 
-    for (const column of columns) {
+    columns.forEach((column, c) => {
+      const { indicator, label, unit: columnUnit } = plan.resolve(column, c, row.labels);
       const cell = row.cells[column.index] ?? '';
       const parsed = parseGenesisValue(cell);
       if (!parsed) throw new AdapterError({ de: `das Feld „${cell}“ in Spalte ${table.labelColumns + column.index + 1} ist weder eine Zahl noch ein GENESIS-Zeichen`, en: `cell "${cell}" in column ${table.labelColumns + column.index + 1} is neither a number nor a GENESIS symbol` }, row.line);
       const period = column.period ?? rowPeriod;
       if (!period) throw new AdapterError({ de: 'für dieses Feld ist kein Zeitraum angegeben', en: 'no period for this cell' }, row.line);
-      const breakdown = { ...column.breakdown, ...rowBreakdown };
+      const breakdown = { ...columnBreakdowns[c], ...rowBreakdown };
       const observation: Observation = {
-        indicator: column.indicator,
+        indicator,
         region: key,
         period,
         ...(Object.keys(breakdown).length ? { breakdown } : {}),
@@ -226,18 +274,21 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
       observations.push(observation);
       count(summary, parsed.value, parsed.status);
       const places = /,(\d+)/.exec(cell)?.[1]?.length ?? 0;
-      decimals.set(column.indicator, Math.max(decimals.get(column.indicator) ?? 0, places));
-      let u = units.get(column.indicator);
-      if (!u) units.set(column.indicator, (u = new Set()));
-      u.add(column.unit ?? titleUnit ?? '');
-      let dims = indicatorDims.get(column.indicator);
-      if (!dims) indicatorDims.set(column.indicator, (dims = new Set()));
+      decimals.set(indicator, Math.max(decimals.get(indicator) ?? 0, places));
+      let u = units.get(indicator);
+      if (!u) units.set(indicator, (u = new Set()));
+      u.add(columnUnit ?? (mapped ? titleUnit : undefined) ?? '');
+      if (label && !labels.has(indicator)) labels.set(indicator, label);
+      let dims = indicatorDims.get(indicator);
+      if (!dims) indicatorDims.set(indicator, (dims = new Set()));
       Object.keys(breakdown).forEach((d) => dims!.add(d));
-    }
+    });
     for (const _ of unmapped) skip(summary, MESSAGES['cli.skip.genesis-unmapped-cells'](), row.line);
   }
 
   if (observations.length === 0) throw new AdapterError({ de: 'keine Zeile der Tabelle hat einen amtlichen Regionalschlüssel', en: 'no row of the table has an official region key' });
+  const title = table.titleLines.join(' ');
+  const area = subjectAreaOf(table.code, title);
   const indicators: Indicator[] = [...indicatorDims.keys()].map((id) => {
     const spec = { ...options.indicator, ...mapping.indicators?.find((x) => x.id === id), ...options.indicators?.[id] };
     const published = [...units.get(id)!].filter(Boolean);
@@ -245,26 +296,42 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
       throw new AdapterError({ de: `der Indikator „${id}“ mischt Einheiten (${published.join(', ')}): bitte die Spalten getrennten Indikatoren zuordnen`, en: `indicator "${id}" mixes units (${published.join(', ')}): map the columns to separate indicators` });
     }
     const unit = spec.unit ?? (published[0] === 'Prozent' ? '%' : published[0]);
-    if (!unit) throw new AdapterError({ de: `die Tabelle nennt keine Einheit für „${id}“: bitte --unit angeben`, en: `the table states no unit for "${id}": pass --unit` });
-    if (!spec.topic) throw new AdapterError({ de: `kein Thema für den Indikator „${id}“: bitte --topic angeben`, en: `no topic for indicator "${id}": pass --topic` });
     const firstHeader = table.titleLines[0]?.replace(/\s*\([^()]*\)\s*$/, '') ?? id;
+    const label = labels.get(id) ?? firstHeader;
+    if (!unit) missing.add('--unit', 'Anzahl', { de: `die Tabelle nennt keine Einheit für „${id}“ („${label}“)`, en: `the table states no unit for "${id}" ("${label}")` });
+    const topic = spec.topic ?? topicOfTable(table.code, title);
+    if (!topic) {
+      const where = area ? { de: `das Sachgebiet ${area.code} (${area.name.de}) ist keinem Thema eindeutig zugeordnet`, en: `subject area ${area.code} (${area.name.en}) maps to no single topic` } : { de: `der Tabellencode ${table.code} nennt kein bekanntes Sachgebiet`, en: `table code ${table.code} names no known subject area` };
+      missing.add('--topic', 'Bevölkerung', { de: `kein Thema für den Indikator „${id}“: ${where.de}`, en: `no topic for indicator "${id}": ${where.en}` });
+    }
+    const unitText = typeof unit === 'string' ? unit : (unit?.de ?? '');
+    const kind = spec.kind ?? kindOf(label, unitText);
+    if (!kind) {
+      missing.add('--kind', 'count', {
+        de: `die Art der Kennzahl „${id}“ („${label}“, Einheit „${unitText || '?'}“) ist nicht erkennbar (count|share|rate|mean|index)`,
+        en: `cannot tell what kind of measure "${id}" ("${label}", unit "${unitText || '?'}") is (count|share|rate|mean|index)`,
+      });
+    }
     return {
       id,
-      label: spec.label ?? firstHeader,
-      unit,
+      label: spec.label ?? label,
+      unit: unit ?? '',
       decimals: spec.decimals ?? decimals.get(id) ?? 0,
-      topic: spec.topic,
+      topic: topic ?? 'Bevölkerung',
       ...(spec.explanation ? { explanation: spec.explanation } : {}),
       polarity: spec.polarity ?? 'neutral',
-      kind: spec.kind ?? defaultKind(id, typeof unit === 'string' ? unit : unit.de),
+      kind: kind ?? 'count',
       ...(indicatorDims.get(id)!.size ? { dimensions: [...indicatorDims.get(id)!] } : {}),
     };
   });
 
   const attribution = options.dataset?.attribution ?? table.copyright?.replace(/\.\s*$/, '');
-  if (!attribution) throw new AdapterError({ de: 'die Datei hat keinen „©“-Vermerk: bitte --attribution angeben', en: 'the file has no "©" line: pass --attribution' });
+  if (!attribution) {
+    missing.add('--attribution', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026', { de: 'die Datei hat keinen „©“-Vermerk', en: 'the file has no "©" line' });
+  }
   const referenceDate = options.dataset?.referenceDate ?? table.stand;
-  if (!referenceDate) throw new AdapterError({ de: 'die Datei nennt keinen „Stand“: bitte --reference-date angeben', en: 'the file has no "Stand" line: pass --reference-date' });
+  if (!referenceDate) missing.add('--reference-date', '2025-03-31', { de: 'die Datei nennt keinen „Stand“ (JJJJ-MM-TT)', en: 'the file has no "Stand" line (YYYY-MM-DD)' });
+  missing.check();
 
   const document: KreisdossierInput = {
     kreisdossier: '1.0',
@@ -275,13 +342,13 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
         {
           publisher: REGIONALSTATISTIK,
           table: table.code,
-          title: table.titleLines.join(' '),
+          title,
           url: `https://www.regionalstatistik.de/genesis/online?operation=table&code=${table.code}`,
         },
       ],
       license: DL_DE_BY_2_0,
-      attribution,
-      referenceDate,
+      attribution: attribution!,
+      referenceDate: referenceDate!,
       // The table's footnotes and the file's encoding, for provenance (never rendered).
       extensions: { genesis: { notes: table.notes, encoding: table.encoding } },
       ...options.dataset,

@@ -56,13 +56,18 @@ describe('kreisdossier CLI', () => {
   it('refuses mixed units, missing topics and truncated files, and writes no output', async () => {
     const dir = tmp();
     const out = join(dir, 'x.json');
+    // Several measures and units are several indicators: --indicator cannot name them all (a mapping can).
     let r = await run('import', 'genesis', path('data-adapters/fixtures/datenguide-genesapi-data/13211-02-05-4_00.csv'), '--indicator', 'x', '--topic', 'Bildung', '-o', out);
     assert.equal(r.code, 2);
-    assert.match(r.err, /mischt Einheiten \(Anzahl, Prozent\)/);
-    r = await run('import', 'genesis', GENESIS, '--indicator', 'x', '-o', out);
-    assert.match(r.err, /bitte --topic angeben/);
-    const en = await run('import', 'genesis', GENESIS, '--indicator', 'x', '-o', out, '--lang', 'en');
-    assert.match(en.err, /no topic for indicator "x": pass --topic/);
+    assert.match(r.err, /die Tabelle hat 13 Indikatoren \(arbeitslose, .*\): --indicator .*--mapping/);
+    // A subject area (14 Wahlen) with no topic: the flag is asked for, with an example command line.
+    const elections = join(dir, '14111-01-01-4.csv');
+    writeFileSync(elections, Buffer.from(readFileSync(GENESIS, 'latin1').replace('GENESIS-Tabelle: 12411-01-01-4', 'GENESIS-Tabelle: 14111-01-01-4'), 'latin1'));
+    r = await run('import', 'genesis', elections, '--indicator', 'x', '-o', out);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--topic +kein Thema für den Indikator „x“/);
+    const en = await run('import', 'genesis', elections, '--indicator', 'x', '-o', out, '--lang', 'en');
+    assert.match(en.err, /no topic for indicator "x"/);
     const truncated = join(dir, 'truncated.csv');
     writeFileSync(truncated, readFileSync(GENESIS).subarray(0, 3000));
     r = await run('import', 'genesis', truncated, '--indicator', 'x', '--topic', 'Bildung', '-o', out);
