@@ -2,8 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
 import { guardPage } from '../../test/fixtures/page-guard.js';
+import { computedDocument, FORMULA } from '../../test/fixtures/computed-document.js';
 import { q, qa, text } from '../../test/fixtures/shadow.js';
-import type { KreisdossierDocument, KreisdossierInput, Observation } from '../format/types.js';
+import type { KreisdossierDocument, Observation } from '../format/types.js';
 import './define.js';
 import type { IndikatorChart } from './indikator-chart.js';
 
@@ -46,72 +47,6 @@ function obs(doc: KreisdossierDocument, where: Partial<Observation> & { breakdow
 
 const de = (v: number, digits = 0) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 const en = (v: number, digits = 0) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
-
-/** The formula of the computed indicator below, in both languages. */
-const FORMULA = {
-  de: 'Gesamtbetrag der Einkünfte (1 000 EUR) × 1 000 ÷ Lohn- und Einkommensteuerpflichtige',
-  en: 'Total income (EUR 1,000) × 1,000 ÷ taxpayers',
-};
-
-/** A small inline document: two official indicators (table 73111-01-01-4) and one computed from them. */
-function computedDocument(): KreisdossierInput {
-  const inputs: Record<string, Record<string, [income: number, taxpayers: number]>> = {
-    '15': { '2017': [30_000_000, 1_100_000], '2018': [31_000_000, 1_105_000] },
-    '15002': { '2017': [3_200_000, 118_000], '2018': [3_300_000, 119_000] },
-    '15003': { '2017': [3_400_000, 120_000], '2018': [3_500_000, 121_000] },
-    '15085': { '2017': [2_600_000, 100_000], '2018': [2_700_000, 101_000] },
-  };
-  const observations = Object.entries(inputs).flatMap(([region, byPeriod]) =>
-    Object.entries(byPeriod).flatMap(([period, [income, taxpayers]]) => [
-      { indicator: 'gesamtbetrag-der-einkuenfte', region, period, value: income },
-      { indicator: 'steuerpflichtige', region, period, value: taxpayers },
-      { indicator: 'einkuenfte-je-steuerpflichtigen', region, period, value: Math.round((income * 1000) / taxpayers) },
-    ]),
-  );
-  const topic = 'Arbeitsmarkt und Wirtschaft';
-  return {
-    kreisdossier: '1.0',
-    dataset: {
-      id: 'einkommensteuer-test',
-      title: 'Lohn- und Einkommensteuerstatistik (Test)',
-      sources: [{ publisher: 'Statistische Ämter des Bundes und der Länder', table: '73111-01-01-4' }],
-      license: { id: 'dl-de/by-2-0', name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0' },
-      attribution: '© Statistische Ämter des Bundes und der Länder, Deutschland, 2023',
-      referenceDate: '2023-06-30',
-    },
-    regions: [
-      { key: '15', name: 'Sachsen-Anhalt', level: 'Land' },
-      { key: '15002', name: 'Halle (Saale), Kreisfreie Stadt', level: 'Kreis', parent: '15' },
-      { key: '15003', name: 'Magdeburg, Kreisfreie Stadt', level: 'Kreis', parent: '15' },
-      { key: '15085', name: 'Harz, Landkreis', level: 'Kreis', parent: '15' },
-    ],
-    indicators: [
-      {
-        id: 'gesamtbetrag-der-einkuenfte',
-        label: { de: 'Gesamtbetrag der Einkünfte', en: 'Total income' },
-        unit: { de: '1.000 EUR', en: 'EUR 1,000' },
-        decimals: 0,
-        topic,
-        explanation: { de: 'Summe der Einkünfte aller Steuerpflichtigen vor Abzügen.', en: 'Sum of all taxpayers’ income before deductions.' },
-        polarity: 'neutral',
-        kind: 'count',
-      },
-      { id: 'steuerpflichtige', label: { de: 'Lohn- und Einkommensteuerpflichtige', en: 'Taxpayers' }, unit: 'Anzahl', decimals: 0, topic, polarity: 'neutral', kind: 'count' },
-      {
-        id: 'einkuenfte-je-steuerpflichtigen',
-        label: { de: 'Einkünfte je Steuerpflichtigen', en: 'Income per taxpayer' },
-        unit: 'EUR',
-        decimals: 0,
-        topic,
-        explanation: { de: 'Wie hoch die Einkünfte im Durchschnitt sind.', en: 'How high income is on average.' },
-        polarity: 'neutral',
-        kind: 'mean',
-        computed: { from: ['gesamtbetrag-der-einkuenfte', 'steuerpflichtige'], formula: FORMULA },
-      },
-    ],
-    observations,
-  };
-}
 
 /** Everything the element shows, as one string (white space folded). */
 const shown = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
