@@ -292,7 +292,8 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
         const { indicator } = importOptions(values);
         if (!input || !indicator?.id || !values.numerator || !values.denominator) throw new CliError(HELP.compute![lang === 'en' ? 1 : 0]);
         file = input;
-        const factor = values.factor === undefined ? undefined : Number(values.factor.replace(/[ .](?=\d{3})/g, ''));
+        // "1000", "1 000" or "1.000" (German thousands) are 1000; "0.001" stays 0.001.
+        const factor = values.factor === undefined ? undefined : Number(/^[1-9]\d{0,2}([ .]\d{3})+$/.test(values.factor) ? values.factor.replace(/[ .]/g, '') : values.factor);
         const result = addRatio(readDocument(input, lang), { ...indicator, id: indicator.id, numerator: values.numerator, denominator: values.denominator, ...(factor !== undefined ? { factor } : {}) });
         const check = validateDocument(result.document);
         if (!check.valid) throw new CliError(check.problems.map((p) => `${input}: ${p.path}: ${p.message[lang]}`).join('\n'));

@@ -39,10 +39,20 @@ function formulaOf(num: Indicator, den: Indicator, factor: number): { de: string
   };
 }
 
-/** The qualifying symbols of the inputs ("p" vorläufig, "r" berichtigt …) carry over when they agree. */
+/**
+ * The qualifying symbol of a ratio: a result built on a provisional ("p") or estimated ("s") input is itself
+ * provisional or estimated, whatever the other input says; otherwise a mark both inputs share carries over.
+ */
+const CARRIED_FIRST = ['p', 's', '/', '()', 'r', '|'];
 function carriedQualifier(a: Observation, b: Observation): string | undefined {
   const marks = [a.status, b.status].filter((s): s is string => s !== undefined && !REPLACING_SYMBOLS.has(s));
-  return new Set(marks).size === 1 ? marks[0] : undefined;
+  return CARRIED_FIRST.find((m) => marks.includes(m)) ?? (new Set(marks).size === 1 ? marks[0] : undefined);
+}
+
+/** Rounds half away from zero to `decimals` places in decimal, not binary (1.005 → 1.01, not 1). */
+function round(x: number, decimals: number): number {
+  const shifted = Math.round(Number(`${Math.abs(x)}e${decimals}`));
+  return Math.sign(x) * Number(`${shifted}e-${decimals}`);
 }
 
 export function addRatio(doc: KreisdossierDocument, spec: RatioSpec): ComputeResult {
@@ -51,7 +61,7 @@ export function addRatio(doc: KreisdossierDocument, spec: RatioSpec): ComputeRes
   };
   const num = doc.indicators.find((x) => x.id === spec.numerator) ?? fail({ de: `--numerator ${spec.numerator}: kein Indikator der Datei`, en: `--numerator ${spec.numerator}: no indicator of the file` });
   const den = doc.indicators.find((x) => x.id === spec.denominator) ?? fail({ de: `--denominator ${spec.denominator}: kein Indikator der Datei`, en: `--denominator ${spec.denominator}: no indicator of the file` });
-  if (doc.indicators.some((x) => x.id === spec.id)) fail({ de: `--id ${spec.id}: diese Kennung hat die Datei schon`, en: `--id ${spec.id}: the file already has this id` });
+  if (doc.indicators.some((x) => x.id === spec.id)) fail({ de: `--indicator ${spec.id}: diese Kennung hat die Datei schon`, en: `--indicator ${spec.id}: the file already has this id` });
   if ((num.dimensions ?? []).join() !== (den.dimensions ?? []).join()) {
     fail({
       de: `${num.id} und ${den.id} sind unterschiedlich gegliedert (${num.dimensions?.join(', ') || '–'} / ${den.dimensions?.join(', ') || '–'}): nur gleich gegliederte Werte lassen sich teilen`,
@@ -82,7 +92,15 @@ export function addRatio(doc: KreisdossierDocument, spec: RatioSpec): ComputeRes
       nulls[status] = (nulls[status] ?? 0) + 1;
       continue;
     }
-    const value = Number(((n.value! * factor) / d.value!).toFixed(decimals));
+    const exact = (n.value! * factor) / d.value!;
+    const value = round(exact, decimals);
+    // Rounding must not turn a real ratio into 0 (Arbeitslose ÷ Einwohner without a factor): ask for a factor or decimals.
+    if (value === 0 && exact !== 0) {
+      fail({
+        de: `${exact} würde auf ${decimals} Nachkommastellen zu 0 gerundet: bitte --factor (z. B. 1000 für „je 1 000“) oder --decimals angeben`,
+        en: `${exact} would round to 0 at ${decimals} decimals: pass --factor (e.g. 1000 for "per 1,000") or --decimals`,
+      });
+    }
     const mark = carriedQualifier(n, d);
     observations.push({ ...base, value, ...(mark ? { status: mark } : {}) });
   }

@@ -52,8 +52,9 @@ const ATLAS_THEMES: Array<[RegExp, Topic]> = [
   [/Breitband|Digital/i, 'Digitalisierung'],
   [/Pflege|Gesundheit|Ärzt|Krankenh/i, 'Gesundheit und Pflege'],
   [/Bildung|Schul|Kinderbetreuung/i, 'Bildung'],
-  [/Einkommen|Sozial|Mindestsicherung|Armut/i, 'Soziale Lage'],
+  [/Einkommen|Sozialleistung|Sozialhilfe|Mindestsicherung|Armut/i, 'Soziale Lage'],
   [/Arbeitsmarkt|Erwerbs|Beschäftig|Wirtschaft|Unternehmen|Tourismus/i, 'Arbeitsmarkt und Wirtschaft'],
+  // "Sozialversicherungspflichtig Beschäftigte" is the labour market, not the social situation.
   [/Nachhaltigkeit|Fläche|Umwelt|Verkehr|Bauen|Wohnen|Energie/i, 'Strukturwandel'],
   [/Bevölkerung/i, 'Bevölkerung'],
 ];
@@ -63,7 +64,9 @@ export function subjectAreaOf(code: string, title = ''): SubjectArea | undefined
   const c = code.trim();
   if (/^AI/i.test(c)) {
     // "AI-N-…" are the Regionalatlas' sustainability (Nachhaltigkeit) indicators: land use, settlement area.
-    const theme = ATLAS_THEMES.find(([pattern]) => pattern.test(title))?.[1] ?? (/^AI-N-/i.test(c) ? 'Strukturwandel' : undefined);
+    // A theme only when the title names exactly one ("Bevölkerungsstand, Fläche, Bevölkerungsdichte" names two: ask).
+    const themes = new Set(ATLAS_THEMES.filter(([pattern]) => pattern.test(title)).map(([, topic]) => topic));
+    const theme = themes.size === 1 ? [...themes][0] : themes.size === 0 && /^AI-N-/i.test(c) ? 'Strukturwandel' : undefined;
     return { code: 'AI', name: { de: 'Regionalatlas Deutschland', en: 'Regional Atlas of Germany' }, ...(theme ? { topic: theme } : {}) };
   }
   const digits = /^(\d{2})(\d)\d{2}/.exec(c);

@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { statusSymbolInfo } from '../src/format/status-symbols.js';
+import { validateDocument } from '../src/format/validate.js';
 import type { KreisdossierInput, Topic } from '../src/format/types.js';
 import { withLocale } from '../src/i18n/locale.js';
 import { AdapterError } from './adapter-error.js';
@@ -14,7 +15,9 @@ import { CliError, importOptions, readMapping, t, type Io, type Lang, type Value
 import { detectFfcsvLayout } from './ffcsv/ffcsv.js';
 import { readInputFile } from './limits.js';
 import { describeMissing, MissingMetadata, type MissingFlag } from './missing-metadata.js';
+import { nameRegions } from './region-names.js';
 import type { ImportOptions, ImportSummary } from './types.js';
+import { keepWithin } from './within.js';
 
 export const INSPECT_HELP: [de: string, en: string] = [
   `kreisdossier inspect DATEI [--format genesis|ffcsv|jsonstat|csv|datapackage] [Import-Optionen]
@@ -74,7 +77,10 @@ async function inspectFile(file: string, values: Values): Promise<Inspection> {
   // At most one retry per flag: each run may reveal the next missing fact only if an adapter stops early.
   for (let attempt = 0; attempt <= Object.keys(STAND_INS).length; attempt++) {
     try {
-      const { document, summary } = await ADAPTERS[format]({ file, options, mapping, table: values.table });
+      // The same steps as `import`: the adapter, then --within and --region-names.
+      const imported = await ADAPTERS[format]({ file, options, mapping, table: values.table });
+      const within = values.within ? keepWithin(imported, values.within) : imported;
+      const { document, summary } = values['region-names'] ? nameRegions(within, values['region-names']) : within;
       return { format, document, summary, missing };
     } catch (error) {
       if (!(error instanceof MissingMetadata)) throw error;
@@ -102,6 +108,8 @@ function periodRange(periods: string[]): string {
 function report(file: string, r: Inspection, lang: Lang, command: string[]): string {
   const d = r.document;
   const missing = new Set(r.missing.map((m) => m.flag));
+  // A per-indicator flag (unit, kind, topic) is marked only on the indicators it is missing for.
+  const lacks = (flag: string, id: string) => r.missing.some((m) => m.flag === flag && (!m.indicators || m.indicators.includes(id)));
   const gap = (flag: string) => t(lang, `fehlt (${flag})`, `missing (${flag})`);
   const out: string[] = [];
   const line = (label: string, value: string) => out.push(`${label.padEnd(16)} ${value}`);
@@ -118,9 +126,9 @@ function report(file: string, r: Inspection, lang: Lang, command: string[]): str
   for (const x of d.indicators) {
     const own = obs.filter((o) => o.indicator === x.id);
     const facts = [
-      `${t(lang, 'Einheit', 'unit')} ${missing.has('--unit') && text(x.unit, lang) === '?' ? gap('--unit') : text(x.unit, lang)}`,
-      `${t(lang, 'Art', 'kind')} ${missing.has('--kind') ? `${x.kind}?` : x.kind}`,
-      `${t(lang, 'Thema', 'topic')} ${missing.has('--topic') ? gap('--topic') : x.topic}`,
+      `${t(lang, 'Einheit', 'unit')} ${lacks('--unit', x.id) ? gap('--unit') : text(x.unit, lang)}`,
+      `${t(lang, 'Art', 'kind')} ${lacks('--kind', x.id) ? gap('--kind') : x.kind}`,
+      `${t(lang, 'Thema', 'topic')} ${lacks('--topic', x.id) ? gap('--topic') : x.topic}`,
       ...(x.dimensions?.length ? [`${t(lang, 'Gliederung', 'breakdown')} ${x.dimensions.join(', ')}`] : []),
       `${own.length} ${t(lang, 'Werte', 'values')}, ${periodRange(own.map((o) => o.period))}`,
     ];
@@ -152,15 +160,23 @@ function report(file: string, r: Inspection, lang: Lang, command: string[]): str
   }
   for (const k of r.summary.skipped) out.push(`${t(lang, 'übersprungen', 'skipped')} ${k.count}× ${k.reason[lang]}`);
   if (r.missing.length) out.push('', describeMissing(new MissingMetadata(r.missing), command, lang));
-  else out.push('', t(lang, 'Die Datei lässt sich ohne weitere Angaben importieren:', 'The file imports without further flags:'), `  ${command.join(' ')} -o ${basename(file).replace(/\.[^.]+$/, '')}.json`);
+  else {
+    // What import would refuse at its last step (the format's rules) is said here too, not promised away.
+    const check = validateDocument(d);
+    if (!check.valid) {
+      out.push('', t(lang, 'Der Import würde an der Prüfung scheitern:', 'The import would fail validation:'));
+      for (const p of check.problems.slice(0, 10)) out.push(`  ${p.path}: ${p.message[lang]}`);
+    } else out.push('', t(lang, 'Die Datei lässt sich ohne weitere Angaben importieren:', 'The file imports without further flags:'), `  ${command.join(' ')} -o ${basename(file).replace(/\.[^.]+$/, '')}.json`);
+  }
   return `${out.join('\n')}\n`;
 }
 
 export async function runInspect(call: { file: string; values: Values; io: Io; lang: Lang; argv: string[] }): Promise<number> {
   const { file, values, io, lang } = call;
   const result = await inspectFile(file, values);
-  // The example command line is the import the user would type: same file, same flags, format named.
-  const flags = call.argv.slice(call.argv.indexOf(file) + 1);
+  // The example command line is the import the user would type: same file, same flags (before or after it), format named.
+  const at = call.argv.indexOf(file);
+  const flags = [...call.argv.slice(0, at), ...call.argv.slice(at + 1)].filter((arg, i) => !(arg === 'inspect' && i === call.argv.indexOf('inspect')));
   const command = ['kreisdossier', 'import', result.format, file, ...flags];
   io.stdout(report(file, result, lang, command));
   return 0;

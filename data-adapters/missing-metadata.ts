@@ -10,8 +10,10 @@ export interface MissingFlag {
   flag: string;
   /** An example value, shown in the example command line ("Bevölkerung", "2025-03-31"). */
   example: string;
-  /** Why it is needed, e.g. "no topic for indicator "x"". */
+  /** Why it is needed, e.g. "no topic for indicator "x"" (the first case found). */
   reason: Reason;
+  /** The indicators it is missing for, when it is a per-indicator fact (unit, kind, topic). */
+  indicators?: string[];
 }
 
 export class MissingMetadata extends AdapterError {
@@ -28,8 +30,11 @@ export class MissingMetadata extends AdapterError {
 export class MissingCollector {
   private readonly flags = new Map<string, MissingFlag>();
 
-  add(flag: string, example: string, reason: Reason): void {
-    if (!this.flags.has(flag)) this.flags.set(flag, { flag, example, reason });
+  /** Notes a missing flag; the first reason is kept, and every indicator it is missing for is listed. */
+  add(flag: string, example: string, reason: Reason, indicator?: string): void {
+    let known = this.flags.get(flag);
+    if (!known) this.flags.set(flag, (known = { flag, example, reason }));
+    if (indicator !== undefined && !known.indicators?.includes(indicator)) (known.indicators ??= []).push(indicator);
   }
 
   get size(): number {
@@ -58,7 +63,12 @@ export function shellQuote(value: string): string {
 export function describeMissing(error: MissingMetadata, command: string[], lang: 'de' | 'en'): string {
   const lines = [lang === 'en' ? 'The source does not say everything the format needs. Please add:' : 'Die Quelle sagt nicht alles, was das Format braucht. Bitte angeben:'];
   const width = Math.max(...error.flags.map((f) => f.flag.length));
-  for (const f of error.flags) lines.push(`  ${f.flag.padEnd(width)}  ${f.reason[lang]}`);
+  for (const f of error.flags) {
+    // A flag applies to every indicator; name the others it is missing for too, so nothing is filled in unseen.
+    const others = (f.indicators ?? []).slice(1);
+    const also = others.length ? ` (${lang === 'en' ? 'also for' : 'auch für'} ${others.join(', ')})` : '';
+    lines.push(`  ${f.flag.padEnd(width)}  ${f.reason[lang]}${also}`);
+  }
   const example = [...command.map(shellQuote), ...error.flags.flatMap((f) => [f.flag, shellQuote(f.example)])];
   lines.push(lang === 'en' ? 'For example:' : 'Zum Beispiel:', `  ${example.join(' ')}`);
   return lines.join('\n');

@@ -288,7 +288,9 @@ export class FfcsvConverter {
     this.perCode.set(code, n);
     const generated = n === 1 ? slug(code) : `${slug(code)}-${n}`;
     const o = this.options;
-    const spec: IndicatorOptions = { ...o.indicator, ...(n === 1 ? o.indicators?.[code] : {}), ...o.indicators?.[generated] };
+    // Per-indicator options (a mapping file) override what the file says; the global flags only fill what it leaves open.
+    const own: IndicatorOptions = { ...(n === 1 ? o.indicators?.[code] : {}), ...o.indicators?.[generated] };
+    const spec: IndicatorOptions = { ...o.indicator, ...own };
     const first = this.indicatorIds.size === 0;
     const id = o.indicators?.[generated]?.id ?? (n === 1 ? o.indicators?.[code]?.id : undefined) ?? (first ? o.indicator?.id : undefined) ?? generated;
     if (this.indicatorIds.has(id)) {
@@ -301,17 +303,19 @@ export class FfcsvConverter {
       );
     }
     this.indicatorIds.add(id);
-    const published = spec.unit ?? unit;
-    if (!published) this.missing.add('--unit', 'Anzahl', { de: `die Quelle nennt keine Einheit für „${id}“ (${label})`, en: `the source states no unit for "${id}" (${label})` });
+    const published = own.unit ?? unit ?? o.indicator?.unit;
+    if (!published) this.missing.add('--unit', 'Anzahl', { de: `die Quelle nennt keine Einheit für „${id}“ (${label})`, en: `the source states no unit for "${id}" (${label})` }, id);
     // The statistic's code names its subject area (EVAS): 12411 → Bevölkerung.
     const topic = spec.topic ?? topicOfTable(this.options.tableCode || this.lastStatistic, this.options.dataset?.title ? String(this.options.dataset.title) : (this.statistics.get(this.lastStatistic) ?? ''));
-    if (!topic) this.missing.add('--topic', 'Bevölkerung', { de: `kein Thema für „${id}“ (${label}): das Sachgebiet der Statistik ${this.lastStatistic || '?'} ist keinem Thema eindeutig zugeordnet`, en: `no topic for "${id}" (${label}): the subject area of statistic ${this.lastStatistic || '?'} maps to no single topic` });
-    const kind = spec.kind ?? kindOfUnit(typeof published === 'string' ? published : published?.de, label);
+    if (!topic) this.missing.add('--topic', 'Bevölkerung', { de: `kein Thema für „${id}“ (${label}): das Sachgebiet der Statistik ${this.lastStatistic || '?'} ist keinem Thema eindeutig zugeordnet`, en: `no topic for "${id}" (${label}): the subject area of statistic ${this.lastStatistic || '?'} maps to no single topic` }, id);
+    const unitText = typeof published === 'string' ? published : published?.de;
+    const kind = own.kind ?? kindOfUnit(unitText, label) ?? o.indicator?.kind;
     if (!kind) {
-      this.missing.add('--kind', 'count', {
+      // The example value follows the unit, so that copying the example line does not make an index a count.
+      this.missing.add('--kind', /index/i.test(unitText ?? '') ? 'index' : unitText === 'Jahre' ? 'mean' : 'count', {
         de: `die Art der Kennzahl „${id}“ (${label}, Einheit ${published}) ist nicht erkennbar (count|share|rate|mean|index)`,
         en: `cannot tell what kind of measure "${id}" (${label}, unit ${published}) is (count|share|rate|mean|index)`,
-      });
+      }, id);
     }
     return {
       indicator: {
@@ -459,8 +463,10 @@ export class FfcsvConverter {
 /** Counts are safe to assume from "Anzahl", shares from "%"/"Prozent" (a "…quote" is a rate); anything else is asked for. */
 function kindOfUnit(unit: string | undefined, label: string): Indicator['kind'] | undefined {
   if (unit === 'Anzahl' || unit === 'Personen') return 'count';
-  // A "…quote" or a change in % is a rate, not a part of a whole.
-  if (unit === '%' || unit === 'Prozent') return /quote|veränderung|zunahme|abnahme/i.test(label) ? 'rate' : 'share';
+  // A "…quote", a value "je …" or a change in % is a rate, not a part of a whole.
+  if (unit === '%' || unit === 'Prozent') return /quote|veränderung|zunahme|abnahme|\bje\b|\bpro\b/i.test(label) ? 'rate' : 'share';
   if (unit === 'Jahre' && /durchschnitt/i.test(label)) return 'mean';
+  // Amounts in thousands or euros ("1000", "Tsd. EUR") are counts, unless the label makes them a value per something.
+  if (/^(1000|Tsd\.|Mio\.)( EUR)?$|^EUR$/.test(unit ?? '') && !/\bje\b|\bpro\b|durchschnitt|median/i.test(label)) return 'count';
   return undefined;
 }

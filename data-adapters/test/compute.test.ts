@@ -81,6 +81,20 @@ describe('kreisdossier compute', () => {
     assert.ok(validateDocument(result.document).valid);
   });
 
+  it('rounds in decimal, keeps provisional marks, and never rounds a real ratio to 0', () => {
+    const small = structuredClone(doc.document);
+    small.observations = [
+      { indicator: 'ekf002', region: '15', period: '2021', value: 1005, status: 'p' },
+      { indicator: 'lsnw01', region: '15', period: '2021', value: 1000, status: 'r' },
+    ];
+    const result = addRatio(small, { ...spec, factor: 1, decimals: 2 });
+    // 1005 / 1000 = 1.005 → 1.01 (toFixed would give 1.00); provisional wins over corrected.
+    assert.deepEqual(result.document.observations.at(-1), { indicator: spec.id, region: '15', period: '2021', value: 1.01, status: 'p' });
+    // 1005 / 100 000 at 0 decimals would be 0 everywhere: refused, with the way out.
+    const tiny = { ...small, observations: [small.observations[0]!, { ...small.observations[1]!, value: 100000 }] };
+    assert.throws(() => addRatio(tiny, { ...spec, factor: 1 }), /would round to 0 at 0 decimals: pass --factor/);
+  });
+
   it('refuses what it cannot divide honestly', () => {
     assert.throws(() => addRatio(doc.document, { ...spec, numerator: 'nope' }), /--numerator nope/);
     assert.throws(() => addRatio(doc.document, { ...spec, id: 'ekf002' }), /already has/);
@@ -106,5 +120,12 @@ describe('kreisdossier compute', () => {
     assert.equal(plain.out.split('\n')[0], 'indicator,region,region_name,period,value,status,unit');
     const missing = await run('compute', join(dir, 'in.json'), '--indicator', spec.id, '-o', out);
     assert.equal(missing.code, 2);
+    // German thousands ("1.000", "1 000") are 1000; "0.001" is a thousandth, not 1.
+    for (const [factor, value] of [['1.000', 33333.333], ['1 000', 33333.333], ['0.001', 0.033]] as const) {
+      const r = await run('compute', join(dir, 'in.json'), '--indicator', spec.id, '--numerator', 'ekf002', '--denominator', 'lsnw01', '--factor', factor, '--decimals', '3', '--unit', 'EUR', '-o', out);
+      assert.equal(r.code, 0, r.err);
+      const written = JSON.parse(readFileSync(out, 'utf8'));
+      assert.equal(written.observations.find((o: { indicator: string; region: string }) => o.indicator === spec.id && o.region === '15').value, value, factor);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -62,6 +62,20 @@ describe('kreisdossier inspect', () => {
     assert.match(r.out, /^ {6}unit Prozent · kind share · topic Strukturwandel · 1077 values, 2023$/m);
     assert.match(r.out, /^Regions \(1077\): Gemeinde 1077$/m);
     assert.match(r.out, /The file imports without further flags:\n {2}kreisdossier import ffcsv .*AI-N-01-2-5_1773175147935_de_flat\.excerpt-land15\.csv --table AI-N-01-2-5 .* -o AI-N-01-2-5_1773175147935_de_flat\.excerpt-land15\.json/);
+  });
+
+  it('marks a missing fact only on the indicators that lack it, and keeps flags given before the file', async () => {
+    // The synthetic legacy flat file, with a measure whose kind cannot be told from its unit ("Jahre" without "Durchschnitt").
+    const dir = mkdtempSync(join(tmpdir(), 'kd-inspect-'));
+    const file = join(dir, 'legacy.csv');
+    writeFileSync(file, readFileSync(path('data-adapters/test/fixtures-synthetic/ffcsv-old-layout.csv'), 'latin1').replaceAll('Durchschnittsalter', 'Lebenserwartung'), 'latin1');
+    const r = await run('--lang', 'en', 'inspect', '--attribution', 'x', file, '--reference-date', '2025-01-01');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^ {2}bevstd .*\n {6}unit Anzahl · kind count · topic missing \(--topic\)/m);
+    assert.match(r.out, /^ {2}bev014 .*\n {6}unit Jahre · kind missing \(--kind\) · topic missing \(--topic\)/m);
+    assert.match(r.out, /--topic +no topic for "bevstd" .* \(also for bev014\)/);
+    // The example import keeps the flags given before and after the file.
+    assert.match(r.out, new RegExp(`kreisdossier import ffcsv ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} --lang en --attribution x --reference-date 2025-01-01 --topic 'Bevölkerung' --kind mean\n`));
   });
 
   it('fails like import on a file it cannot read', async () => {
