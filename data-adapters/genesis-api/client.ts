@@ -165,9 +165,13 @@ export class GenesisClient {
     };
   }
 
-  /** One call of the service, with retries after network faults. `table` names the table in messages. */
-  async post(endpoint: string, form: Form, table: string): Promise<Answer> {
-    const { lang, retries, retryMs, timeoutMs } = this.o;
+  /**
+   * One call of the service, with retries after network faults. `table` names the table in messages.
+   * `retries: 0` for a call that must not be repeated (starting a background job twice starts two jobs).
+   */
+  async post(endpoint: string, form: Form, table: string, options: { retries?: number } = {}): Promise<Answer> {
+    const { lang, retryMs, timeoutMs } = this.o;
+    const retries = options.retries ?? this.o.retries;
     for (let attempt = 0; ; attempt++) {
       if (this.o.signal.aborted) throw new Stopped();
       let fault: NetworkFault | undefined;

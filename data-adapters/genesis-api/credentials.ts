@@ -39,6 +39,16 @@ function make(kind: Credentials['kind'], username: string, password: string, lan
       ),
     );
   }
+  // HTTP drops spaces at either end of a header value: " pw" would be sent as "pw" and refused as wrong.
+  if ([username, password].some((v) => v !== v.trim())) {
+    throw new CliError(
+      t(
+        lang,
+        'Benutzername, Passwort oder Token beginnen oder enden mit einem Leerzeichen; HTTP würde es weglassen und die Anmeldung scheitern. Bitte prüfen (ein Leerzeichen beim Kopieren?).',
+        'The username, password or token starts or ends with a space; HTTP would drop it and the login would fail. Please check (a space picked up when copying?).',
+      ),
+    );
+  }
   const credentials = { kind } as Credentials;
   Object.defineProperty(credentials, 'headers', { value: Object.freeze({ username, password }), enumerable: false });
   return credentials;

@@ -6,12 +6,12 @@
  * table must succeed before anything is written; several tables are merged (or written one file each
  * into a folder).
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateDocument } from '../../src/format/validate.js';
 import type { KreisdossierDocument } from '../../src/format/types.js';
 import { AdapterError } from '../adapter-error.js';
-import { CliError, printSummary, readMapping, t, writeAtomically, type Io, type Lang, type Values } from '../cli-shared.js';
+import { CliError, fsProblem, printSummary, readMapping, t, writeAtomically, type Io, type Lang, type Values } from '../cli-shared.js';
 import { decode } from '../decode.js';
 import type { FfcsvOptions } from '../ffcsv/ffcsv.js';
 import { CLI_MAX_CONVERTED, CLI_MAX_OBSERVATIONS, checkObservationCount, limitObservations, readInputFile } from '../limits.js';
@@ -217,7 +217,7 @@ async function fetchTable(table: string, c: Context): Promise<Fetched | undefine
   else if (meta.status.code !== STATUS.OK) throw statusProblem(meta.status, { table, database, lang, step: 'metadata' });
   const facts = tableFacts(meta.json, table);
 
-  const form = tablefileForm(table, yearFields(c.selection, facts, table, lang), regionFields(c.selection, facts, lang), c.language);
+  const form = tablefileForm(table, yearFields(c.selection, facts, table, lang), regionFields(c.selection, facts, lang), c.language, c.database === 'destatis' ? 'on' : 'off');
   let data: Answer = await client.post('data/tablefile', form, table);
   if (data.kind === 'status' && data.status.code === STATUS.TOO_LARGE) {
     data = await fetchViaJob({ client, table, form, tooLarge: data.status, credentials: c.credentials, database, lang, timing: c.timing, signal: c.signal, note });
@@ -294,7 +294,7 @@ async function run({ tables: args, values, io, lang, env }: FetchCall): Promise<
     const credentials = findCredentials(values.credentials, env, lang);
     const requests: DryRunRequest[] = tables.flatMap((table) => [
       { table, endpoint: 'metadata/table', form: metadataForm(table, language) },
-      { table, endpoint: 'data/tablefile', form: tablefileForm(table, yearFields(selection, undefined, table, lang), regionFields(selection, undefined, lang), language) },
+      { table, endpoint: 'data/tablefile', form: tablefileForm(table, yearFields(selection, undefined, table, lang), regionFields(selection, undefined, lang), language, database === 'destatis' ? 'on' : 'off') },
     ]);
     io.stdout(describeDryRun(baseUrl, requests, credentials, lang));
     if (!credentials) io.stderr(`${t(lang, 'Hinweis: keine Zugangsdaten gefunden.', 'Note: no credentials found.')}\n${howToGetCredentials(database, lang)}\n`);
@@ -362,7 +362,7 @@ async function run({ tables: args, values, io, lang, env }: FetchCall): Promise<
 
   if (target.kind === 'folder') {
     mkdirSync(target.path, { recursive: true });
-    for (const f of fetched) writeAtomically(join(target.path, `${f.table}.json`), `${JSON.stringify(f.document, null, 1)}\n`, lang);
+    writeAllOrNothing(fetched.map((f) => [join(target.path, `${f.table}.json`), `${JSON.stringify(f.document, null, 1)}\n`]), lang);
     return 0;
   }
   let document = fetched[0]!.document;
@@ -384,4 +384,28 @@ async function run({ tables: args, values, io, lang, env }: FetchCall): Promise<
   if (target.kind === 'file') writeAtomically(target.path, text, lang);
   else io.stdout(text);
   return 0;
+}
+
+/**
+ * One file per table, all or none: every file is written to a temporary name first and only renamed into
+ * place once all are written, so a failing second file (no space, no permission) leaves no first one behind.
+ */
+function writeAllOrNothing(files: Array<[path: string, text: string]>, lang: Lang): void {
+  const temporary = files.map(([path]) => `${path}.${process.pid}.tmp`);
+  const refuse = (path: string, code: string) =>
+    new CliError(`${path}: ${t(lang, 'die Ausgabedatei kann nicht geschrieben werden', 'cannot write the output file')} (${fsProblem(code, lang)}); ${t(lang, 'nichts geschrieben', 'nothing written')}`);
+  // A folder where a file should go would fail only at the rename, after others are in place: checked first.
+  for (const [path] of files) if (existsSync(path) && statSync(path).isDirectory()) throw refuse(path, 'EISDIR');
+  try {
+    files.forEach(([path, text], i) => {
+      try {
+        writeFileSync(temporary[i]!, text);
+      } catch (error) {
+        throw refuse(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      }
+    });
+    files.forEach(([path], i) => renameSync(temporary[i]!, path));
+  } finally {
+    for (const tmp of temporary) rmSync(tmp, { force: true });
+  }
 }

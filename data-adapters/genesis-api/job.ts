@@ -63,7 +63,21 @@ export async function fetchViaJob(call: JobCall): Promise<Zip> {
     );
   }
 
-  const started = await client.post('data/tablefile', { ...call.form, job: 'true' }, table);
+  // Not repeated after a network fault: the first request may have started the job already.
+  let started: Answer;
+  try {
+    started = await client.post('data/tablefile', { ...call.form, job: 'true' }, table, { retries: 0 });
+  } catch (error) {
+    if (!(error instanceof FetchProblem)) throw error;
+    throw new FetchProblem(
+      `${error.message}\n${t(
+        lang,
+        'Der Hintergrundauftrag wurde vielleicht trotzdem angelegt: bitte unter „Ergebnisse“ im Konto nachsehen, bevor Sie es erneut versuchen.',
+        'The background job may have been created anyway: please look under "results" in the account before trying again.',
+      )}`,
+      error.fatal,
+    );
+  }
   if (started.kind === 'zip') return started; // the service made it right away after all
   const name = started.status.code === STATUS.JOB_STARTED ? resultNameOf(started.status.content) : undefined;
   if (!name) {
@@ -121,7 +135,7 @@ export async function fetchViaJob(call: JobCall): Promise<Zip> {
   }
   note(`${table}: ${t(lang, `Hintergrundauftrag „${name}“ fertig, lade das Ergebnis`, `background job "${name}" done, downloading the result`)}\n`);
 
-  const result = await client.post('data/resultfile', { name, area: 'all', compress: 'false', format: 'ffcsv', language: call.form.language ?? 'de' }, table);
+  const result = await client.post('data/resultfile', { name, area: 'all', compress: 'false', format: 'ffcsv', quality: call.form.quality ?? 'off', language: call.form.language ?? 'de' }, table);
   if (result.kind === 'zip') return result;
   throw statusProblem(result.status, { table, database: call.database, lang, step: 'resultfile' });
 }

@@ -109,8 +109,12 @@ export function metadataForm(table: string, language: Lang): Form {
   return { name: table, area: 'all', language };
 }
 
-/** The data/tablefile form: the flat file (ffcsv), uncompressed values, no job unless the table is too large. */
-export function tablefileForm(table: string, years: { startyear: string; endyear: string }, regions: { regionalvariable: string; regionalkey: string }, language: Lang): Form {
+/**
+ * The data/tablefile form: the flat file (ffcsv), uncompressed values, no job unless the table is too large.
+ * GENESIS-Online sends its quality marks (p vorläufig, r berichtigt, e endgültig …) only with quality=on, in
+ * a value_q column the flat-file adapter reads; the Regionaldatenbank's recorded answers are quality=off.
+ */
+export function tablefileForm(table: string, years: { startyear: string; endyear: string }, regions: { regionalvariable: string; regionalkey: string }, language: Lang, quality: 'on' | 'off' = 'off'): Form {
   return {
     name: table,
     area: 'all',
@@ -122,7 +126,7 @@ export function tablefileForm(table: string, years: { startyear: string; endyear
     regionalvariable: regions.regionalvariable,
     regionalkey: regions.regionalkey,
     stand: '',
-    quality: 'off',
+    quality,
     language,
     job: 'false',
   };

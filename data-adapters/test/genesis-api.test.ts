@@ -3,7 +3,7 @@
 // and every failure (exit code 2, a worded message, no output file). No test reaches the internet.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -236,9 +236,10 @@ describe('kreisdossier fetch: what it writes', () => {
     const r = await run(['fetch', '73111-01-01-4', '--from', '2021', '--to', '2021', '--api-url', s.url, '-o', out]);
     assert.equal(r.code, 2);
     assert.match(r.err, /Die Quelle sagt nicht alles, was das Format braucht\. Bitte angeben:/);
-    for (const flag of ['--kind', '--attribution', '--reference-date', '--license']) assert.match(r.err, new RegExp(`^  ${flag} +73111-01-01-4: `, 'm'), flag);
-    assert.match(r.err, /lsnw02 \(Lohn- und Einkommensteuer, Tsd\. EUR\), ekf002 \(Gesamtbetrag der Einkünfte, Tsd\. EUR\)/);
-    assert.match(r.err, /Zum Beispiel:\n  kreisdossier fetch 73111-01-01-4 --from 2021 --to 2021 --api-url \S+ -o \S+ --kind count --attribution '© …' --reference-date 2025-03-31 --license dl-de\/by-2-0/);
+    for (const flag of ['--attribution', '--reference-date', '--license']) assert.match(r.err, new RegExp(`^  ${flag} +73111-01-01-4: `, 'm'), flag);
+    // Amounts in "Tsd. EUR" are counts by their unit: no --kind is asked for.
+    assert.doesNotMatch(r.err, /--kind/);
+    assert.match(r.err, /Zum Beispiel:\n  kreisdossier fetch 73111-01-01-4 --from 2021 --to 2021 --api-url \S+ -o \S+ --attribution '© …' --reference-date 2025-03-31 --license dl-de\/by-2-0/);
     assert.equal(existsSync(out), false);
   });
 
@@ -353,13 +354,29 @@ describe('kreisdossier fetch: tables too large for one request', () => {
       ['metadata/table', 'data/tablefile false', 'data/tablefile true', 'catalogue/results', 'catalogue/results', 'catalogue/results', 'catalogue/results', 'data/resultfile'],
     );
     assert.deepEqual(s.requests[3]!.form, { selection: '12531-0043_175879554', area: 'user', pagelength: '1', language: 'de' });
-    assert.deepEqual(s.requests[7]!.form, { name: '12531-0043_175879554', area: 'all', compress: 'false', format: 'ffcsv', language: 'de' });
+    assert.deepEqual(s.requests[7]!.form, { name: '12531-0043_175879554', area: 'all', compress: 'false', format: 'ffcsv', quality: 'off', language: 'de' });
     assert.deepEqual({ ...s.requests[2]!.form, job: 'false' }, { ...s.requests[1]!.form });
     assert.match(r.err, /zu groß für einen Abruf; der Dienst erstellt die Tabelle im Hintergrund als „12531-0043_175879554“/);
     assert.equal(r.err.match(/Hintergrundauftrag „12531-0043_175879554“ läuft noch \(\d\. Abfrage, .* vergangen\); nächste Abfrage in /g)?.length, 3);
     assert.match(r.err, /Hintergrundauftrag „12531-0043_175879554“ fertig, lade das Ergebnis/);
     const doc = readJson(out);
     assert.equal(doc.observations.find((o: any) => o.region === '15085' && o.breakdown.geschlecht === 'insgesamt').value, 205484);
+  });
+
+  it('starts a background job once: a network fault on that request is not retried, and says where to look', async () => {
+    const s = await server({ job: { polls: 0, resultTable: '12411-01-01-4' }, faults: [{ endpoint: 'data/tablefile', form: { job: 'true' }, fault: { kind: 'drop' } }] });
+    const out = join(tmp(), 'job.json');
+    const r = await run(['fetch', '12411-01-01-4', '--api-url', s.url, '-o', out]);
+    assert.equal(r.code, 2);
+    assert.equal(s.requests.filter((q) => q.form.job === 'true').length, 1);
+    assert.match(r.err, /Der Hintergrundauftrag wurde vielleicht trotzdem angelegt: bitte unter „Ergebnisse“ im Konto nachsehen/);
+    assert.equal(existsSync(out), false);
+  });
+
+  it('asks GENESIS-Online for its quality marks (quality=on), so that provisional figures stay marked', async () => {
+    const s = await server({ faults: [{ endpoint: 'data/tablefile', fault: { kind: 'recorded', name: 'destatis_63121-0001_data-tablefile_de_status104' } }] });
+    await run(['fetch', '12411-01-01-4', '--database', 'destatis', '--api-url', s.url, '-o', join(tmp(), 'x.json')]);
+    assert.equal(s.requests.find((q) => q.endpoint === 'data/tablefile')!.form.quality, 'on');
   });
 
   it('gives up after the job time limit, with a message', async () => {
@@ -438,6 +455,11 @@ describe('kreisdossier fetch: failures end with exit code 2, a message and no fi
     const r = await run(['fetch', '12411-01-01-4', '--api-url', s.url], { ...ENV, KREISDOSSIER_GENESIS_PASSWORD: `${SECRET}\n` });
     assert.equal(r.code, 2);
     assert.match(r.err, /Die Zugangsdaten enthalten Zeichen, die nicht in eine HTTP-Kopfzeile passen/);
+    // A space at either end would be dropped by HTTP and the login refused as wrong: said before anything is sent.
+    const spaced = await run(['fetch', '12411-01-01-4', '--api-url', s.url], { ...ENV, KREISDOSSIER_GENESIS_PASSWORD: `${SECRET} ` });
+    assert.equal(spaced.code, 2);
+    assert.match(spaced.err, /beginnen oder enden mit einem Leerzeichen/);
+    assert.ok(!spaced.err.includes(SECRET));
     const none = await run(['fetch', '--api-url', s.url]);
     assert.equal(none.code, 2);
     assert.match(none.err, /^kreisdossier fetch TABELLE… \[Optionen\] -o aus\.json/);
@@ -554,6 +576,16 @@ describe('kreisdossier fetch: failures end with exit code 2, a message and no fi
     const { err, s } = await fails({ faults: [{ endpoint: 'metadata/table', fault: { kind: 'redirect', location: 'https://example.invalid/genesisws/rest/2020/metadata/table' } }] });
     assert.match(err, /der Dienst leitet weiter \(HTTP 302 Found\) nach https:\/\/example\.invalid\/.*Weiterleitungen werden nicht befolgt/);
     assert.equal(s.requests.length, 1);
+  });
+
+  it('one file per table into a folder is all or nothing', async () => {
+    const s = await server();
+    const dir = join(tmp(), 'daten');
+    mkdirSync(join(dir, '13111-01-03-4.json'), { recursive: true }); // the second table's file cannot be written
+    const r = await run(['fetch', '12411-01-01-4', '13111-01-03-4', '--api-url', s.url, '-o', `${dir}/`]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /13111-01-03-4\.json: die Ausgabedatei kann nicht geschrieben werden .*; nichts geschrieben/);
+    assert.deepEqual(readdirSync(dir), ['13111-01-03-4.json']);
   });
 
   it('contradicting tables are not merged (exit 2), and a folder output takes them apart', async () => {
