@@ -32,13 +32,15 @@ const jobs = [
 // the real recorded answers (10.03.2026) replayed by the project's own server on 127.0.0.1, so the build is
 // offline and reproducible. Title, Stand, attribution, licence and topic come from the service's metadata.
 const M = 'data-adapters/mappings';
+// Each asks for the period the recording holds (the replay server answers with the recording whatever is asked),
+// so that the file's recorded request says what a real fetch of it would send.
 const fetchJobs = [
-  ['12411-01-01-4', 'bevoelkerung-kreise-2024.json', '--indicator', 'bevoelkerung', '--label', 'Einwohnerinnen und Einwohner',
+  ['12411-01-01-4', 'bevoelkerung-kreise-2024.json', '--from', '2024', '--to', '2024', '--indicator', 'bevoelkerung', '--label', 'Einwohnerinnen und Einwohner',
     '--explanation', 'Wie viele Menschen am 31. Dezember mit Hauptwohnsitz in der Region gemeldet waren.'],
-  ['13111-01-03-4', 'beschaeftigte-kreise-2025.json', '--indicator', 'sv-beschaeftigte', '--label', 'Sozialversicherungspflichtig Beschäftigte am Arbeitsort',
+  ['13111-01-03-4', 'beschaeftigte-kreise-2025.json', '--from', '2025', '--to', '2025', '--indicator', 'sv-beschaeftigte', '--label', 'Sozialversicherungspflichtig Beschäftigte am Arbeitsort',
     '--polarity', 'higher-is-better'],
-  ['73111-01-01-4', 'einkommen-kreise-2021.json', '--mapping', `${M}/73111-01-01-4.json`],
-  ['52411-02-01-4', 'insolvenzen-kreise-2024.json', '--mapping', `${M}/52411-02-01-4.json`],
+  ['73111-01-01-4', 'einkommen-kreise-2021.json', '--from', '2021', '--to', '2021', '--mapping', `${M}/73111-01-01-4.json`],
+  ['52411-02-01-4', 'insolvenzen-kreise-2024.json', '--from', '2024', '--to', '2024', '--mapping', `${M}/52411-02-01-4.json`],
 ];
 // A figure the dossier needs that no table publishes: computed by the CLI from two official values, marked as computed.
 const computeJobs = [
@@ -94,8 +96,9 @@ const replay = await startReplayServer();
 try {
   for (const [table, output, ...args] of fetchJobs) {
     const argv = ['fetch', table, '--api-url', replay.url, '--region', '15', '--level', 'kreis', ...args, '-o', `${OUT}/${output}`];
-    // The replay server wants a user name, as the real one does; no real credentials are involved.
-    if ((await main(argv, io, { ...process.env, KREISDOSSIER_GENESIS_TOKEN: 'replay' })) !== 0) failed++;
+    // The replay server wants a user name, as the real one does. Only this stand-in token is passed: a developer's
+    // real credentials in the environment never go to it, and their other settings cannot change the build.
+    if ((await main(argv, io, { KREISDOSSIER_GENESIS_TOKEN: 'replay' })) !== 0) failed++;
   }
 } finally {
   await replay.close();

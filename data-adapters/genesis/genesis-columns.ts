@@ -2,7 +2,8 @@
  * What each value column of a classic GENESIS table holds, read from the header rows with no mapping:
  * which indicator (measure, sub-heading, unit), which period, which unit, which categories.
  *
- * 1. Header rows are classified: periods, units (Anzahl, Prozent, Jahre, qkm, Tsd. EUR, 1000 cbm, …; the last
+ * 1. Header rows are classified: periods, units (Anzahl, Prozent, Jahre, qkm, Tsd. EUR, 1000 cbm, …, and the English
+ *    exports' number, percent, years, sq km, …; sex words also Total/male/female/men/women; the last
  *    header row also with short unknown units such as "AK-E" next to known ones), a heading (one value over every
  *    column: "Geschlecht", "Nationalität", a lone measure name) or values. "und zwar", "davon", "darunter" are
  *    fillers: never a measure, breakdown or part of an id.
@@ -16,11 +17,16 @@
  *    `geschlecht`, a row below a heading is the dimension the heading names, any other row a dimension
  *    `merkmal-N`, named from the title's "nach …": by its categories where they show it (ages → "Alter…",
  *    Deutsche/Ausländer → "Nationalität"), else when exactly one name is left for one dimension.
- * 4. Rows below the measure, per measure: a heading over the measure's columns with a row below it, or a row of
- *    sex words, is a breakdown; any other row qualifies the columns as separate indicators: id measure-id + "-" +
- *    the lowest sub-heading that is no total and names no breakdown (higher ones added only where needed to tell
- *    columns apart); a column without such a sub-heading keeps the measure's id. One measure in two units gets the
- *    unit in its id. Columns that still look alike are refused (a mapping can say what they are).
+ * 4. Rows below the measure, per measure: a breakdown's name ("Geschlecht", "Nationalität", "…gruppen") over the
+ *    measure's columns with categories below it, or a row of sex words, is a breakdown; over one category it is a
+ *    one-category breakdown ("Nationalität" over "Ausländer" only). A sub-heading constant over the measure's columns
+ *    that names a subgroup ("Frauen", "Ausländer") always joins the id and label (`arbeitslose-frauen`); any other
+ *    row qualifies the columns as separate indicators: id measure-id + "-" + every sub-heading that is no total and
+ *    names no breakdown; a column without such a sub-heading keeps the measure's id. One measure in two units gets
+ *    the unit in its id. Columns that still look alike are refused (a mapping can say what they are).
+ *    A constant row over every column (above the measure, or anywhere when the title gives it) is likewise never
+ *    dropped: sex words ("weiblich") and a category under a breakdown's name are one-category breakdowns, another
+ *    subgroup joins every id; fillers, "Insgesamt", a period's name ("Stichtag") and the measure's own name do not.
  */
 import { REGION_KEY_PATTERN } from '../../src/format/schema.js';
 import { AdapterError } from '../adapter-error.js';
@@ -38,16 +44,19 @@ const UNIT_WORDS = [
   'Anzahl', 'Personen', 'Prozent', '%', 'Promille', '‰', 'Prozentpunkte', 'Jahre', 'Monate', 'Tage', 'Stunden', 'Std.', 'qkm', 'km²', 'km',
   'qm', 'm²', 'm³', 'cbm', 'm', 'ha', 'EUR', 'Euro', 'Tsd.', '1000', 'Tonnen', 't', 'dt', 'kg', 'dt/ha', 't/ha', 'kWh', 'MWh', 'GWh', 'MJ', 'GJ',
   'TJ', 'kW', 'MW', 'Stück', 'Punkte', 'Messzahl', 'Index',
-];
+  // The English exports of GENESIS-Online / Regionaldatenbank.
+  'number', 'persons', 'percent', 'per cent', 'per mille', 'percentage points', 'years', 'months', 'days', 'hours', 'sq km', 'km2', 'sq m',
+  'hectares', 'tons', 'tonnes', 'pieces', 'points', 'index',
+].flatMap((u) => (/^[a-z]/.test(u) ? [u, u[0]!.toUpperCase() + u.slice(1)] : [u]));
 const UNIT = new RegExp(
-  `^(?:(?:1000|Tsd\\.|Mill\\.|Mio\\.|Mrd\\.)\\s+)?(?:${UNIT_WORDS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:\\s+(?:je|pro)\\s+.+)?$`,
+  `^(?:(?:1000|Tsd\\.|Mill\\.|Mio\\.|Mrd\\.)\\s+)?(?:${UNIT_WORDS.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:\\s+(?:je|pro|per)\\s+.+)?$`,
 );
 /** A published unit: "Anzahl", "Prozent", "Jahre", "qkm", "Tsd. EUR", "EUR je Einwohner", …. */
 export const isUnit = (s: string): boolean => UNIT.test(s.trim());
 
-const SEX = new Set(['insgesamt', 'männlich', 'weiblich', 'männer', 'frauen']);
+const SEX = new Set(['insgesamt', 'männlich', 'weiblich', 'männer', 'frauen', 'total', 'male', 'female', 'males', 'females', 'men', 'women']);
 export const isSexWord = (s: string): boolean => SEX.has(s.trim().toLowerCase());
-export const TOTAL = /^insgesamt$/i;
+export const TOTAL = /^(?:insgesamt|total)$/i;
 /** A date, year or school year, not a region key; a year before 1800 is a number ("1000" is a unit). */
 export const isPeriod = (s: string): boolean => {
   const p = isoPeriod(s);
@@ -144,6 +153,8 @@ interface Draft {
   breakdown: Array<[string, string]>;
   /** Sub-headings below the measure that are no breakdown, top to bottom, filled only. */
   path: string[];
+  /** Sub-headings constant over the measure's columns (or over every column) that name a subgroup ("Frauen"): always in the id. */
+  fixed: string[];
 }
 
 /** The categories as the document will have them (an empty cell is "Insgesamt"), to compare columns. */
@@ -152,9 +163,11 @@ const breakdownKey = (b: Array<[string, string]>) => JSON.stringify(b.map(([dim,
 /** Words that only join header cells ("und zwar", "Davon", "darunter"): no measure, no breakdown, no id. */
 const FILLER = /^(?:und zwar|davon|dav\.|darunter|dar\.|nachrichtlich|nachr\.)(?:\s+(?:mit|in|aus|nach|von|ohne|für))?\s*:?$/i;
 /** A total within a sub-heading path: it stands for the sub-heading above it. */
-const PATH_TOTAL = /^(?:insgesamt|zusammen)$/i;
+const PATH_TOTAL = /^(?:insgesamt|zusammen|total)$/i;
+/** A heading that names the period row below it. */
+const PERIOD_NAME = /^(?:stichtag|jahr|berichtsjahr|schuljahr|monat|quartal|zeit|zeitraum|reference date|year|date|period)$/i;
 /** A sub-heading that names a breakdown rather than a part of the measure ("Geschlecht", "Art des Gebäudes", "Altersgruppen"). */
-const DIMENSION_NAME = /^(?:geschlecht|nationalität|staatsangehörigkeit|alter|familienstand|art)\b|(?:arten?|klassen?|gruppen?|stufen?)(?:\s*\(.*\))?$|stufe\b/i;
+const DIMENSION_NAME = /^(?:geschlecht|nationalität|staatsangehörigkeit|alter|familienstand|art|sex|nationality|age)\b|(?:arten?|klassen?|gruppen?|stufen?|zweige?|bereiche?|kategorien?)(?:\s*\(.*\))?$|stufe\b/i;
 
 /** Categories that show what a breakdown is, and the title names that fit them. */
 const CONTENT_NAMES: Array<[RegExp, RegExp]> = [
@@ -208,14 +221,51 @@ export function detectLayout(table: GenesisTable, givenLabelRoles?: LabelRole[])
   const pool = wordPool([...table.titleLines, ...rows.flat(), ...(rowMeasures ?? [])]);
 
   // 3. Rows that apply to every column.
-  const drafts: Draft[] = [...Array(width).keys()].map((index) => ({ index, measure: measures.indexOf(measureOf(index)), breakdown: [], path: [] }));
+  const drafts: Draft[] = [...Array(width).keys()].map((index) => ({ index, measure: measures.indexOf(measureOf(index)), breakdown: [], path: [], fixed: [] }));
+  // A constant sub-heading restates its measure when all its words are the measure's ("Bevölkerungsstand" under the title's).
+  const restates = (text: string, measure: string) => {
+    if (!measure) return false;
+    const of = (x: string) => Object.values(measureWords(x, pool)).flat();
+    const own = new Set(of(measure));
+    return slug(text) === slug(measure) || of(text).every((w) => own.has(w));
+  };
+  /** What a constant sub-heading is: nothing (filler, total, the period's name, the measure again), a category of a breakdown, or a qualifier. */
+  const constantRole = (value: string, measuresHere: string[], namedBy: string | undefined, sexIsBreakdown: boolean):
+    | { skip: true } | { dim: string; label: string } | { qualifier: string } => {
+    if (FILLER.test(value) || PATH_TOTAL.test(value) || PERIOD_NAME.test(value) || isPeriod(value)) return { skip: true };
+    if (namedBy !== undefined) {
+      const sex = isSexWord(value);
+      return { dim: sex ? 'geschlecht' : slug(namedBy), label: sex && slug(namedBy) !== 'geschlecht' ? 'Geschlecht' : namedBy };
+    }
+    if (sexIsBreakdown && isSexWord(value)) return { dim: 'geschlecht', label: 'Geschlecht' };
+    if (measuresHere.some((m) => restates(value, m))) return { skip: true };
+    // A breakdown's name over nothing it names ("Geschlecht" over units) restricts nothing.
+    if (DIMENSION_NAME.test(value)) return { skip: true };
+    return { qualifier: value };
+  };
+  /** A heading that names a constant category below it ("Geschlecht" over "weiblich", "Nationalität" over "Ausländer"). */
+  const namesConstant = (name: string, value: string | undefined) =>
+    value !== undefined && !FILLER.test(name) && (DIMENSION_NAME.test(name) || (slug(name) === 'geschlecht' && isSexWord(value))) && !PATH_TOTAL.test(value) && !FILLER.test(value);
   rows.forEach((cells, i) => {
     if (kinds[i] === 'period') drafts.forEach((d) => cells[d.index] && (d.period = isoPeriod(cells[d.index]!)));
     else if (kinds[i] === 'unit') drafts.forEach((d) => cells[d.index] && (d.unit = cells[d.index]));
   });
   if (fromTitle) drafts.forEach((d) => (d.unit ??= fromTitle.unit));
-  const globalRows = rows.map((_, i) => i).filter((i) => kinds[i] === 'values' && (measureRow < 0 || i < measureRow));
+  const globalRows = rows.map((_, i) => i).filter((i) => (kinds[i] === 'values' || kinds[i] === 'heading') && (measureRow < 0 || i < measureRow));
   for (const i of globalRows) {
+    if (kinds[i] === 'heading') {
+      // A heading over every column: the measure, a dimension's name, a period's name, a filler, or a subgroup that
+      // every column is about ("weiblich", "Ausländer"): never dropped.
+      if (i === headingMeasure || namesDimension(i) || filler(i)) continue;
+      if (kinds[i + 1] === 'heading' && namesConstant(text(i), text(i + 1))) continue;
+      const above = i > 0 && kinds[i - 1] === 'heading' && namesConstant(text(i - 1), text(i)) ? text(i - 1) : undefined;
+      const role = constantRole(text(i), measures.filter(Boolean), above, true);
+      if ('dim' in role) {
+        if (!dimensionLabels.has(role.dim)) dimensionLabels.set(role.dim, role.label);
+        drafts.forEach((d) => d.breakdown.push([role.dim, text(i)]));
+      } else if ('qualifier' in role) drafts.forEach((d) => d.fixed.push(role.qualifier));
+      continue;
+    }
     let dim: string;
     if (isSexRow(rows[i]!)) {
       dim = 'geschlecht';
@@ -242,7 +292,9 @@ export function detectLayout(table: GenesisTable, givenLabelRoles?: LabelRole[])
       const below = k + 1 < subRows.length ? cellsOf(subRows[k + 1]!) : undefined;
       const categories = (c: string[]) => new Set(c.map((x) => x || 'Insgesamt')).size;
       if (constant && FILLER.test(cells[0]!)) continue;
-      if (constant && group.length >= 2 && below && categories(below) >= 2) {
+      // A heading over the measure's columns names the categories below it only when it is a breakdown's name (or
+      // "Geschlecht" over sex words); a subgroup over categories ("Frauen" over age groups) qualifies the measure.
+      if (constant && group.length >= 2 && below && categories(below) >= 2 && DIMENSION_NAME.test(cells[0]!)) {
         const sex = isSexRow(below);
         const dim = sex ? 'geschlecht' : slug(cells[0]!);
         dimensionLabels.set(dim, sex && slug(cells[0]!) !== 'geschlecht' ? 'Geschlecht' : cells[0]!);
@@ -251,27 +303,40 @@ export function detectLayout(table: GenesisTable, givenLabelRoles?: LabelRole[])
       } else if (group.length >= 2 && isSexRow(cells)) {
         if (!dimensionLabels.has('geschlecht')) dimensionLabels.set('geschlecht', 'Geschlecht');
         group.forEach((d, j) => d.breakdown.push(['geschlecht', cells[j]!]));
-      } else if (!(constant && group.length >= 2)) {
+      } else if (constant && group.length >= 2) {
+        // A sub-heading over all of the measure's columns: a subgroup ("Frauen"), or a heading with its one category.
+        const next = below && below.every(Boolean) && distinct(below).size === 1 ? below[0] : undefined;
+        if (namesConstant(cells[0]!, next)) {
+          const role = constantRole(next!, [measures[m]!], cells[0]!, false);
+          if ('dim' in role) {
+            if (!dimensionLabels.has(role.dim)) dimensionLabels.set(role.dim, role.label);
+            group.forEach((d) => d.breakdown.push([role.dim, next!]));
+          }
+          k++;
+          continue;
+        }
+        const role = constantRole(cells[0]!, [measures[m]!], undefined, false);
+        if ('qualifier' in role) group.forEach((d) => d.fixed.push(role.qualifier));
+      } else {
         group.forEach((d, j) => cells[j] && !FILLER.test(cells[j]!) && d.path.push(cells[j]!));
       }
     }
   });
 
-  // Sub-headings into ids: the lowest that is no total and names no breakdown ("Insgesamt" under "Wohngebäude" is
-  // "Wohngebäude"; under "Geschlecht" it is the measure itself), first without "(…)", then with it, then with the
-  // sub-heading above it, …: each column goes one step further only while it would otherwise look like another.
+  // Sub-headings into ids: every one that is no total and names no breakdown ("Insgesamt" under "Wohngebäude" is
+  // "Wohngebäude"; under "Geschlecht" it is the measure itself; "Frauen" over "unter 25 Jahre" is both, as a higher
+  // sub-heading is a subgroup that must not be lost), first without "(…)", then with it where columns look alike.
   const candidates = drafts.map((d) => {
     // A breakdown's name counts only above a cell ("Geschlecht" over "weiblich"), never as the lowest one.
     const path = d.path.filter((p, k) => !PATH_TOTAL.test(p) && !(DIMENSION_NAME.test(p) && k < d.path.length - 1));
     const list: Array<{ suffix: string; parts: string[] }> = path.length ? [] : [{ suffix: '', parts: [] }];
-    for (let level = 1; level <= path.length; level++) {
-      const parts = path.slice(-level);
-      for (const form of [subheadingSlug, slug]) {
-        const suffix = parts.map(form).join('-');
-        if (list.at(-1)?.suffix !== suffix) list.push({ suffix, parts });
-      }
+    for (const form of path.length ? [subheadingSlug, slug] : []) {
+      const suffix = path.map(form).join('-');
+      if (list.at(-1)?.suffix !== suffix) list.push({ suffix, parts: path });
     }
-    return list;
+    // Constant sub-headings always lead the suffix ("arbeitslose-frauen", "…-frauen-15-bis-unter-25-jahre").
+    const fixed = d.fixed.map(subheadingSlug);
+    return list.map((x) => ({ suffix: [...fixed, x.suffix].filter(Boolean).join('-'), parts: [...d.fixed, ...x.parts] }));
   });
   const step = drafts.map(() => 0);
   const current = (d: Draft) => candidates[d.index]![step[d.index]!]!;

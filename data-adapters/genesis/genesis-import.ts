@@ -59,8 +59,8 @@ export interface GenesisImportOptions extends ImportOptions {
 }
 
 // ------------------------------------------------------------ header roles of a mapping without headerRows
-const UNITS = new Set(['Anzahl', 'Prozent', '%', 'Jahre', 'qkm', 'km²', 'EUR', 'Euro', 'Tsd. EUR', 'Personen', 'ha', 'Tonnen', 'Promille']);
-const SEX = new Set(['insgesamt', 'männlich', 'weiblich', 'männer', 'frauen']);
+const UNITS = new Set(['Anzahl', 'Prozent', '%', 'Jahre', 'qkm', 'km²', 'EUR', 'Euro', 'Tsd. EUR', 'Personen', 'ha', 'Tonnen', 'Promille', 'number', 'percent', 'years', 'sq km', 'persons']);
+const SEX = new Set(['insgesamt', 'männlich', 'weiblich', 'männer', 'frauen', 'total', 'male', 'female', 'males', 'females', 'men', 'women']);
 
 const isPeriod = (s: string) => isoPeriod(s) !== undefined && !REGION_KEY_PATTERN.test(s.trim());
 
@@ -97,15 +97,21 @@ interface ValueColumn {
 }
 
 /**
- * The kind of measure, where unit and label say it: a "…quote" or change in % is a rate, other % a share;
- * "… je …"/"… pro …" a rate; a label starting "Durchschnitt…"/"Mittlere…" a mean; counts, areas and amounts
- * (Anzahl, Personen, qkm, ha, EUR, …) a count. Anything else is asked for (--kind).
+ * The kind of measure, where unit and label say it: "… je …"/"… pro …"/"… per …", a "…quote" or a unit per unit
+ * is a rate (also in %), a change in % a rate, other % a share; a label starting "Durchschnitt…"/"Mittlere…"/
+ * "Average…" a mean; counts, areas and amounts (Anzahl, Personen, qkm, ha, EUR, number, …) a count. A median is
+ * neither mean nor count: asked for (--kind), like anything else.
  */
 export function kindOf(label: string, unit: string): Indicator['kind'] | undefined {
-  if (/^(?:%|Prozent|Promille|‰)$/.test(unit)) return /quote|veränderung|zunahme|abnahme|wachstum/i.test(label) ? 'rate' : 'share';
-  if (/\b(?:je|pro)\s/i.test(`${label} ${unit} `) || /quote|quotient|dichte/i.test(label) || unit.includes('/')) return 'rate';
-  if (/^(?:durchschnitt|mittler|median)/i.test(label.trim())) return 'mean';
-  const amount = /^(?:Anzahl|Personen|qkm|km²|km|qm|m²|m³|cbm|ha|EUR|Euro|Tonnen|t|dt|kg|kWh|MWh|GWh|MJ|GJ|TJ|Std\.|Stunden|Stück)$/;
+  if (/median/i.test(label)) return undefined;
+  const perSomething = /\b(?:je|pro|per)\s/i.test(`${label} ${unit} `) || unit.includes('/');
+  const rateWord = /quote|quotient|dichte|\brates?\b|density/i.test(label);
+  if (/^(?:%|Prozent|Promille|‰|percent|per cent|per mille)$/i.test(unit)) {
+    return perSomething || rateWord || /veränderung|zunahme|abnahme|wachstum|change|growth/i.test(label) ? 'rate' : 'share';
+  }
+  if (perSomething || rateWord) return 'rate';
+  if (/^(?:durchschnitt|mittler|average|mean\b)/i.test(label.trim())) return 'mean';
+  const amount = /^(?:Anzahl|Personen|qkm|km²|km|qm|m²|m³|cbm|ha|EUR|Euro|Tonnen|t|dt|kg|kWh|MWh|GWh|MJ|GJ|TJ|Std\.|Stunden|Stück|[Nn]umber|[Pp]ersons|sq km|km2|sq m|[Hh]ectares|[Tt]ons|[Tt]onnes|[Hh]ours|[Pp]ieces)$/;
   if (amount.test(unit.replace(/^(?:1000|Tsd\.|Mill\.|Mio\.|Mrd\.)\s+/, '')) || /^(?:1000|Tsd\.)$/.test(unit)) return 'count';
   return undefined;
 }
@@ -290,31 +296,40 @@ export function genesisToDocument(table: GenesisTable, options: GenesisImportOpt
   const title = table.titleLines.join(' ');
   const area = subjectAreaOf(table.code, title);
   const indicators: Indicator[] = [...indicatorDims.keys()].map((id) => {
-    const spec = { ...options.indicator, ...mapping.indicators?.find((x) => x.id === id), ...options.indicators?.[id] };
+    // Per-indicator settings (mapping file, options.indicators) decide; the global flags (--unit, --kind, …) only
+    // fill what the table leaves open: they may have been asked for one indicator and must not rewrite the others.
+    const own = { ...mapping.indicators?.find((x) => x.id === id), ...options.indicators?.[id] };
+    const global = options.indicator ?? {};
+    const spec = { ...global, ...own };
     const published = [...units.get(id)!].filter(Boolean);
-    if (!spec.unit && published.length > 1) {
+    if (!own.unit && published.length > 1) {
       throw new AdapterError({ de: `der Indikator „${id}“ mischt Einheiten (${published.join(', ')}): bitte die Spalten getrennten Indikatoren zuordnen`, en: `indicator "${id}" mixes units (${published.join(', ')}): map the columns to separate indicators` });
     }
-    const unit = spec.unit ?? (published[0] === 'Prozent' ? '%' : published[0]);
+    const unit = own.unit ?? (published[0] === 'Prozent' || published[0]?.toLowerCase() === 'percent' ? '%' : published[0]) ?? global.unit;
     const firstHeader = table.titleLines[0]?.replace(/\s*\([^()]*\)\s*$/, '') ?? id;
-    const label = labels.get(id) ?? firstHeader;
-    if (!unit) missing.add('--unit', 'Anzahl', { de: `die Tabelle nennt keine Einheit für „${id}“ („${label}“)`, en: `the table states no unit for "${id}" ("${label}")` });
+    // A mapping's label replaces the published one; so does --label for a table's one indicator (it can mean no
+    // other: "Einwohnerinnen und Einwohner" for "Bevölkerungsstand"). With several, --label only fills a gap.
+    const label = own.label ?? (indicatorDims.size === 1 ? global.label : undefined) ?? labels.get(id) ?? global.label ?? firstHeader;
+    const labelText = typeof label === 'string' ? label : label.de;
+    if (!unit) missing.add('--unit', 'Anzahl', { de: `die Tabelle nennt keine Einheit für „${id}“ („${labelText}“)`, en: `the table states no unit for "${id}" ("${labelText}")` }, id);
     const topic = spec.topic ?? topicOfTable(table.code, title);
     if (!topic) {
       const where = area ? { de: `das Sachgebiet ${area.code} (${area.name.de}) ist keinem Thema eindeutig zugeordnet`, en: `subject area ${area.code} (${area.name.en}) maps to no single topic` } : { de: `der Tabellencode ${table.code} nennt kein bekanntes Sachgebiet`, en: `table code ${table.code} names no known subject area` };
-      missing.add('--topic', 'Bevölkerung', { de: `kein Thema für den Indikator „${id}“: ${where.de}`, en: `no topic for indicator "${id}": ${where.en}` });
+      missing.add('--topic', 'Bevölkerung', { de: `kein Thema für den Indikator „${id}“: ${where.de}`, en: `no topic for indicator "${id}": ${where.en}` }, id);
     }
     const unitText = typeof unit === 'string' ? unit : (unit?.de ?? '');
-    const kind = spec.kind ?? kindOf(label, unitText);
+    // A guessed kind is no statement of the table: --kind replaces it for a table's one indicator (the flag can mean
+    // no other), and with several indicators only fills where nothing can be told.
+    const kind = own.kind ?? (indicatorDims.size === 1 ? global.kind : undefined) ?? kindOf(labelText, unitText) ?? global.kind;
     if (!kind) {
       missing.add('--kind', 'count', {
-        de: `die Art der Kennzahl „${id}“ („${label}“, Einheit „${unitText || '?'}“) ist nicht erkennbar (count|share|rate|mean|index)`,
-        en: `cannot tell what kind of measure "${id}" ("${label}", unit "${unitText || '?'}") is (count|share|rate|mean|index)`,
-      });
+        de: `die Art der Kennzahl „${id}“ („${labelText}“, Einheit „${unitText || '?'}“) ist nicht erkennbar (count|share|rate|mean|index)`,
+        en: `cannot tell what kind of measure "${id}" ("${labelText}", unit "${unitText || '?'}") is (count|share|rate|mean|index)`,
+      }, id);
     }
     return {
       id,
-      label: spec.label ?? label,
+      label,
       unit: unit ?? '',
       decimals: spec.decimals ?? decimals.get(id) ?? 0,
       topic: topic ?? 'Bevölkerung',

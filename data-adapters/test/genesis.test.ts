@@ -180,6 +180,19 @@ describe('GENESIS tables with no flags', () => {
     }
     return out;
   }
+  /** The "©" line of the file's footer, read here in the test (quotes, trailing ";" and the final "." dropped). */
+  function copyrightLine(path: string): string {
+    const bytes = fixture(path);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+    const line = text.split(/\r?\n/).find((l) => /^"?©/.test(l));
+    assert.ok(line, `${path}: no © line`);
+    return line.replace(/;+$/, '').replace(/^"|"$/g, '').replace(/\.\s*$/, '');
+  }
   /** A published cell as the format keeps it: the number, or null with the symbol. */
   const published = (cell: string) => (/^-?\d+(?:,\d+)?$/.test(cell.trim()) ? { value: Number(cell.trim().replace(',', '.')) } : { value: null, status: cell.trim() });
   const isoDate = (d: string) => (/^\d{2}\.\d{2}\.\d{4}$/.test(d) ? `${d.slice(6)}-${d.slice(3, 5)}-${d.slice(0, 2)}` : d);
@@ -279,7 +292,7 @@ describe('GENESIS tables with no flags', () => {
       );
       assert.ok(doc.indicators.every((i) => i.topic === topic && i.polarity === 'neutral' && i.id.length <= 42), 'topic from the table code, neutral, short ids');
       assert.deepEqual(doc.dimensions?.map((d) => d.id) ?? [], dimensions);
-      assert.equal(doc.dataset.attribution, imported(path).dataset.attribution);
+      assert.equal(doc.dataset.attribution, copyrightLine(path), 'the file\'s "©" line, without its final full stop');
       assert.match(doc.dataset.attribution, /^© Statistische Ämter des Bundes und der Länder, Deutschland, 20(?:17|20)$/);
       assert.match(doc.dataset.referenceDate, /^20(?:17|20)-\d{2}-\d{2}$/);
     });
@@ -474,7 +487,7 @@ describe('GENESIS tables with no flags', () => {
       [
         ['zuzuege', 'Zuzüge', 'Anzahl', 'count', ['geschlecht']],
         ['fortzuege-anzahl', 'Fortzüge je 1000 Einwohner (Anzahl)', 'Anzahl', 'rate', []],
-        ['fortzuege-prozent', 'Fortzüge je 1000 Einwohner (Prozent)', '%', 'share', []],
+        ['fortzuege-prozent', 'Fortzüge je 1000 Einwohner (Prozent)', '%', 'rate', []],
       ],
     );
     assert.deepEqual(find(doc, { indicator: 'zuzuege', region: '15085' }).map((o) => [(o.breakdown as Record<string, string>).geschlecht, o.value, o.status]), [
@@ -550,6 +563,136 @@ describe('GENESIS tables with no flags', () => {
       ['bevoelkerung-auslaender', 'Bevölkerung: Ausländer(innen)', ['geschlecht']],
     ]);
     assert.deepEqual(rows(zensus).map((r) => [r[0], r[2], r[3], r[4]]).at(-1), ['bevoelkerung-auslaender', '2011-05-09', '{"geschlecht":"weiblich"}', 1900]);
+  });
+
+  // Synthetic tables (not published files): the header layouts a reviewer found, with made-up numbers.
+  const synthetic = (...lines: string[]) =>
+    new TextEncoder().encode(['GENESIS-Tabelle: 12411-99-01-4', ...lines, '__________', '© Statistische Ämter des Bundes und der Länder, Deutschland, 2026.', 'Stand: 01.02.2026 / 10:00:00'].join('\n'));
+  const shape = (doc: Doc) => doc.indicators.map((i) => [i.id, i.label, i.unit, i.kind, i.dimensions ?? []]);
+  const cells = (doc: Doc) => doc.observations.map((o) => [o.indicator, o.period, JSON.stringify(o.breakdown ?? {}), o.value, o.status ?? '']);
+
+  it('synthetic: a sub-heading constant over all columns is a subgroup, never dropped (not published as the total)', () => {
+    // "weiblich" over every column, with and without a "Geschlecht" heading above it: a one-category breakdown.
+    for (const extra of [[], [';;Geschlecht;Geschlecht']]) {
+      const doc = importGenesisTable(synthetic('Bevölkerungsstand (Anzahl)', ';;31.12.2015;31.12.2014', ...extra, ';;weiblich;weiblich', '15085;  Harz, Landkreis;110000;.')).document;
+      assert.equal(validateDocument(doc).valid, true);
+      assert.deepEqual(shape(doc), [['bevoelkerungsstand', 'Bevölkerungsstand', 'Anzahl', 'count', ['geschlecht']]]);
+      assert.deepEqual(doc.dimensions, [{ id: 'geschlecht', label: 'Geschlecht', categories: [{ id: 'weiblich', label: 'weiblich' }] }], 'no total: only women are published');
+      assert.deepEqual(cells(doc), [
+        ['bevoelkerungsstand', '2015-12-31', '{"geschlecht":"weiblich"}', 110000, ''],
+        ['bevoelkerungsstand', '2014-12-31', '{"geschlecht":"weiblich"}', null, '.'],
+      ]);
+    }
+    // Another subgroup over every column joins the id and label; "Insgesamt", fillers and the measure's name do not.
+    const aus = importGenesisTable(synthetic('Bevölkerungsstand (Anzahl)', ';;Bevölkerungsstand;Bevölkerungsstand', ';;Ausländer;Ausländer', ';;31.12.2015;31.12.2014', '15085;  Harz, Landkreis;4000;3900')).document;
+    assert.deepEqual(shape(aus), [['bevoelkerungsstand-auslaender', 'Bevölkerungsstand: Ausländer', 'Anzahl', 'count', []]]);
+    const total = importGenesisTable(synthetic('Bevölkerungsstand (Anzahl)', ';;31.12.2015;31.12.2014', ';;Geschlecht;Geschlecht', ';;Insgesamt;Insgesamt', '15085;  Harz, Landkreis;1;2')).document;
+    assert.deepEqual(shape(total), [['bevoelkerungsstand', 'Bevölkerungsstand', 'Anzahl', 'count', []]]);
+
+    // Per measure: "Frauen" over both columns of "Arbeitslose", "Ausländer" over both of "Arbeitslosenquote".
+    const alq = importGenesisTable(
+      synthetic(
+        'Arbeitslose und Arbeitslosenquoten nach Personengruppen - Jahresdurchschnitt -',
+        ';;2015;2016;2015;2016',
+        ';;Arbeitslose;Arbeitslose;Arbeitslosenquote;Arbeitslosenquote',
+        ';;Frauen;Frauen;Ausländer;Ausländer',
+        ';;Anzahl;Anzahl;Prozent;Prozent',
+        '15085;  Harz, Landkreis;3500;3400;15,3;x',
+      ),
+    ).document;
+    assert.equal(validateDocument(alq).valid, true);
+    assert.deepEqual(shape(alq), [
+      ['arbeitslose-frauen', 'Arbeitslose: Frauen', 'Anzahl', 'count', []],
+      ['arbeitslosenquote-auslaender', 'Arbeitslosenquote: Ausländer', '%', 'rate', []],
+    ]);
+    assert.deepEqual(cells(alq).map((c) => [c[0], c[1], c[3], c[4]]), [
+      ['arbeitslose-frauen', '2015', 3500, ''],
+      ['arbeitslose-frauen', '2016', 3400, ''],
+      ['arbeitslosenquote-auslaender', '2015', 15.3, ''],
+      ['arbeitslosenquote-auslaender', '2016', null, 'x'],
+    ]);
+    // A subgroup over categories stays in every id ("Frauen" over age groups, "Ausländer" over sex words); a heading
+    // that names a breakdown over one category is a one-category breakdown.
+    const deeper = importGenesisTable(
+      synthetic(
+        'Arbeitslose nach Personengruppen',
+        ';;2016;2016;2016;2016;2015;2016',
+        ';;Arbeitslose;Arbeitslose;Arbeitslosenquote;Arbeitslosenquote;Erwerbslose;Erwerbslose',
+        ';;Frauen;Frauen;Ausländer;Ausländer;Nationalität;Nationalität',
+        ';;unter 25 Jahre;55 Jahre und mehr;männlich;weiblich;Ausländer;Ausländer',
+        ';;Anzahl;Anzahl;Prozent;Prozent;Anzahl;Anzahl',
+        '15085;  Harz, Landkreis;400;900;15,3;16,0;1000;1100',
+      ),
+    );
+    assert.equal(validateDocument(deeper.document).valid, true);
+    assert.deepEqual(shape(deeper.document), [
+      ['arbeitslose-frauen-unter-25-jahre', 'Arbeitslose: Frauen, unter 25 Jahre', 'Anzahl', 'count', []],
+      ['arbeitslose-frauen-55-jahre-und-mehr', 'Arbeitslose: Frauen, 55 Jahre und mehr', 'Anzahl', 'count', []],
+      ['arbeitslosenquote-auslaender', 'Arbeitslosenquote: Ausländer', '%', 'rate', ['geschlecht']],
+      ['erwerbslose', 'Erwerbslose', 'Anzahl', 'count', ['nationalitaet']],
+    ]);
+    assert.deepEqual(deeper.document.dimensions?.map((d) => [d.id, d.categories.map((c) => c.id)]), [['geschlecht', ['maennlich', 'weiblich']], ['nationalitaet', ['auslaender']]]);
+    // A higher sub-heading that differs between a measure's columns is kept too: "maennlich" alone would be all men.
+    const nested = importGenesisTable(
+      synthetic(
+        'Arbeitslose nach Personengruppen',
+        ';;2016;2016;2016;2016',
+        ';;Arbeitslose;Arbeitslose;Arbeitslose;Arbeitslose',
+        ';;Frauen;Frauen;Ausländer;Ausländer',
+        ';;unter 25 Jahre;55 Jahre und mehr;männlich;weiblich',
+        ';;Anzahl;Anzahl;Anzahl;Anzahl',
+        '15085;  Harz, Landkreis;400;900;1000;1100',
+      ),
+    ).document;
+    assert.deepEqual(nested.indicators.map((i) => [i.id, i.label]), [
+      ['arbeitslose-frauen-unter-25-jahre', 'Arbeitslose: Frauen, unter 25 Jahre'],
+      ['arbeitslose-frauen-55-jahre-und-mehr', 'Arbeitslose: Frauen, 55 Jahre und mehr'],
+      ['arbeitslose-auslaender-maennlich', 'Arbeitslose: Ausländer, männlich'],
+      ['arbeitslose-auslaender-weiblich', 'Arbeitslose: Ausländer, weiblich'],
+    ]);
+    assert.equal(deeper.summary.observationsWritten, 6);
+  });
+
+  it('synthetic: --unit and --kind fill what the table leaves open, never override a published unit', () => {
+    const table = synthetic(
+      'Arbeitslose und Arbeitslosenquoten - Jahresdurchschnitt -',
+      ';;;Arbeitslose;Arbeitslosenquote;Wahlkampfdauer',
+      ';;;Anzahl;Prozent;',
+      '2016;15085;  Harz, Landkreis;7986;7,8;30',
+    );
+    assert.throws(
+      () => importGenesisTable(table),
+      (e: unknown) => e instanceof MissingMetadata && assert.deepEqual(e.flags.map((f) => [f.flag, f.indicators]), [['--unit', ['wahlkampfdauer']], ['--kind', ['wahlkampfdauer']]]) === undefined,
+    );
+    const doc = importGenesisTable(table, { indicator: { unit: 'Tage', kind: 'mean' } }).document;
+    assert.deepEqual(doc.indicators.map((i) => [i.id, i.unit, i.kind]), [
+      ['arbeitslose', 'Anzahl', 'count'],
+      ['arbeitslosenquote', '%', 'rate'],
+      ['wahlkampfdauer', 'Tage', 'mean'],
+    ]);
+    // Per indicator (a mapping, options.indicators) still decides.
+    const own = importGenesisTable(table, { indicator: { unit: 'Tage', kind: 'mean' }, indicators: { arbeitslosenquote: { unit: 'Prozent', kind: 'share' } } }).document;
+    assert.deepEqual(own.indicators[1]!.unit, 'Prozent');
+    assert.deepEqual(own.indicators[1]!.kind, 'share');
+  });
+
+  it('synthetic: English exports (Total/male/female, number, "Population (number)")', () => {
+    const doc = importGenesisTable(synthetic('Population (number)', ';;31.12.2015;31.12.2015;31.12.2015', ';;Total;male;female', '15085;  Harz, Landkreis;221366;108000;113366')).document;
+    assert.equal(validateDocument(doc).valid, true);
+    assert.deepEqual(shape(doc), [['population', 'Population', 'number', 'count', ['geschlecht']]]);
+    assert.deepEqual(doc.dimensions![0]!.categories.map((c) => c.id), ['total', 'male', 'female']);
+    assert.equal(doc.dimensions![0]!.total, 'total');
+    const units = importGenesisTable(synthetic('Unemployment', ';;;Unemployed;Unemployment rate;Average age', ';;;number;percent;years', '2016;15085;  Harz, Landkreis;7986;7,8;48,2')).document;
+    assert.deepEqual(units.indicators.map((i) => [i.unit, i.kind]), [['number', 'count'], ['%', 'rate'], ['years', 'mean']]);
+  });
+
+  it('synthetic: kinds: "je"/"pro"/"Quote" in % is a rate; a median is asked for', () => {
+    const doc = importGenesisTable(synthetic('Test - Jahressumme -', ';;;Fortzüge je 1000 Einwohner;Anteil Ausländer;Medianalter;Medianeinkommen', ';;;Prozent;Prozent;Jahre;EUR', '2016;15085;  Harz, Landkreis;1,5;4,0;48,2;2500'), { indicator: { kind: 'index' } }).document;
+    assert.deepEqual(doc.indicators.map((i) => [i.id, i.kind]), [['fortzuege', 'rate'], ['anteil-auslaender', 'share'], ['medianalter', 'index'], ['medianeinkommen', 'index']]);
+    assert.throws(
+      () => importGenesisTable(synthetic('Test - Jahressumme -', ';;;Medianalter der Bevölkerung', ';;;Jahre', '2016;15085;  Harz, Landkreis;48,2')),
+      (e: unknown) => e instanceof MissingMetadata && assert.deepEqual(e.flags.map((f) => f.flag), ['--kind']) === undefined,
+    );
   });
 
   it('a mapping still decides: categories alone keep the detection, indicators and headerRows replace it', () => {
