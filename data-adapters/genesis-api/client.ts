@@ -4,7 +4,7 @@
  *
  * - At most `maxInFlight` requests at a time (Destatis ends long requests of users who run more than
  *   3 in parallel), shared by every table of one command.
- * - A request that hangs ends after `timeoutMs`. Network faults (connection refused or reset, timeout)
+ * - A request that goes silent for `timeoutMs` ends (a slow but steady download does not). Network faults (connection refused or reset, timeout)
  *   are retried a few times with exponential backoff; an answer of the service (a status, an HTTP
  *   error) never is: asking again would get the same answer.
  * - Redirects are not followed: the credential headers would go along to wherever they point.
@@ -214,14 +214,24 @@ export class GenesisClient {
   private async once(endpoint: string, form: Form, table: string): Promise<Answer> {
     const { lang, database } = this.o;
     const r = this.request(endpoint, form);
-    const response = await fetch(r.url, {
-      method: r.method,
-      headers: r.headers,
-      body: r.body,
-      redirect: 'manual',
-      signal: AbortSignal.any([AbortSignal.timeout(this.o.timeoutMs), this.o.signal]),
-    });
-    const bytes = await this.body(response, table);
+    // The timeout is for silence, not for the whole transfer: it starts again with the headers and with every
+    // piece of the body, so a large result on a slow line arrives, while a service that stops sending is given up.
+    const idle = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => idle.abort(new DOMException(`no data for ${this.o.timeoutMs} ms`, 'TimeoutError')), this.o.timeoutMs);
+    };
+    let response: Response;
+    let bytes: Uint8Array;
+    try {
+      arm();
+      response = await fetch(r.url, { method: r.method, headers: r.headers, body: r.body, redirect: 'manual', signal: AbortSignal.any([idle.signal, this.o.signal]) });
+      arm();
+      bytes = await this.body(response, table, arm);
+    } finally {
+      clearTimeout(timer);
+    }
     const json = isZip(bytes) ? undefined : jsonObject(bytes);
     const status = json ? statusOf(json) : undefined;
     const http = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
@@ -272,7 +282,7 @@ export class GenesisClient {
   }
 
   /** The body, refusing more than maxBytes (an endless answer ends with a message, not a full memory). */
-  private async body(response: Response, table: string): Promise<Uint8Array> {
+  private async body(response: Response, table: string, onChunk: () => void = () => {}): Promise<Uint8Array> {
     const max = this.o.maxBytes ?? MAX_BYTES;
     const declared = Number(response.headers.get('content-length'));
     const tooLarge = () => {
@@ -286,6 +296,7 @@ export class GenesisClient {
     const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      onChunk();
       size += chunk.length;
       if (size > max) throw tooLarge();
       chunks.push(chunk);

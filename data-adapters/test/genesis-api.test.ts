@@ -533,6 +533,16 @@ describe('kreisdossier fetch: failures end with exit code 2, a message and no fi
     assert.equal(s.requests.filter((q) => q.endpoint === 'data/tablefile').length, 4);
   });
 
+  it('a slow but steady download is not cut off: the timeout is for silence, not for the whole transfer', async () => {
+    // 16 pieces 100 ms apart take 1.5 s, longer than the 1 s timeout; each gap is a tenth of it (room for a busy machine).
+    const s = await server({ faults: [{ endpoint: 'data/tablefile', fault: { kind: 'trickle', name: 'regio_12411-01-01-4_data-tablefile_de', chunks: 16, gapMs: 100 } }] });
+    const out = join(tmp(), 'slow.json');
+    const r = await run(['fetch', '12411-01-01-4', '--api-url', s.url, '-o', out], { ...ENV, KREISDOSSIER_GENESIS_TIMEOUT_MS: '1000' });
+    assert.equal(r.code, 0, r.err);
+    assert.equal(s.requests.filter((q) => q.endpoint === 'data/tablefile').length, 1);
+    assert.equal(readJson(out).observations.find((o: any) => o.region === '15085' && o.breakdown.geschlecht === 'insgesamt').value, 205484);
+  });
+
   it('a dropped connection is retried, and the fetch succeeds when the service answers again', async () => {
     const s = await server({ faults: [{ endpoint: 'data/tablefile', times: 2, fault: { kind: 'drop' } }] });
     const out = join(tmp(), 'x.json');

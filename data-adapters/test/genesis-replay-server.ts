@@ -64,7 +64,9 @@ export type Fault =
   /** The answer to wrong credentials (HTTP 404, flat Code 2). */
   | { kind: 'wrong-credentials' }
   /** A redirect. */
-  | { kind: 'redirect'; location: string };
+  | { kind: 'redirect'; location: string }
+  /** A recorded body sent slowly: in `chunks` pieces with `gapMs` between them (a slow line, not a dead one). */
+  | { kind: 'trickle'; name: string; chunks: number; gapMs: number };
 
 export interface FaultRule {
   /** Only for this endpoint ("data/tablefile"); all when left out. */
@@ -199,6 +201,22 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
       case 'redirect':
         send(res, 302, { Location: fault.location }, '');
         return;
+      case 'trickle': {
+        const r = recorded(fault.name);
+        const body = typeof r.body === 'string' ? new TextEncoder().encode(r.body) : r.body;
+        res.writeHead(r.status, { 'Content-Type': 'application/zip' });
+        const size = Math.ceil(body.length / fault.chunks);
+        let at = 0;
+        const next = () => {
+          if (res.destroyed) return;
+          res.write(body.subarray(at, at + size));
+          at += size;
+          if (at >= body.length) res.end();
+          else setTimeout(next, fault.gapMs);
+        };
+        next();
+        return;
+      }
     }
   }
 
