@@ -58,11 +58,11 @@ kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the 
     `kreisdossier import <genesis|ffcsv|jsonstat|csv|datapackage> DATEI -o aus.json
 
   --indicator ID        Kennung des Indikators (z. B. bevoelkerung)
-  --label TEXT          Bezeichnung, falls die Quelle keine hat
+  --label TEXT          Bezeichnung (ersetzt die veröffentlichte bei einem Indikator; bei mehreren nur, wo keine steht)
   --unit TEXT           Einheit, falls die Quelle keine nennt
   --topic THEMA         Bevölkerung | Gesundheit und Pflege | Bildung | Arbeitsmarkt und Wirtschaft |
                         Soziale Lage | Digitalisierung | Strukturwandel
-  --kind ART            count | share | rate | mean | index
+  --kind ART            count | share | rate | mean | index: wo die Einheit die Art nicht sagt (bei einer GENESIS-Tabelle mit einem Indikator immer)
   --polarity RICHTUNG   higher-is-better | higher-is-worse | neutral (Standard)
   --decimals N          Nachkommastellen (Standard: wie in der Quelle)
   --explanation TEXT    Erklärung in einfacher Sprache
@@ -80,11 +80,11 @@ kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the 
     `kreisdossier import <genesis|ffcsv|jsonstat|csv|datapackage> FILE -o out.json
 
   --indicator ID        indicator id (e.g. bevoelkerung)
-  --label TEXT          label when the source has none
+  --label TEXT          label (replaces the published one for a single indicator; with several, only where none is given)
   --unit TEXT           unit when the source states none
   --topic TOPIC         Bevölkerung | Gesundheit und Pflege | Bildung | Arbeitsmarkt und Wirtschaft |
                         Soziale Lage | Digitalisierung | Strukturwandel
-  --kind KIND           count | share | rate | mean | index
+  --kind KIND           count | share | rate | mean | index: where the unit does not tell (for a GENESIS table with one indicator, always)
   --polarity P          higher-is-better | higher-is-worse | neutral (default)
   --decimals N          digits after the decimal point (default: as in the source)
   --explanation TEXT    plain-language explanation

@@ -16,7 +16,7 @@ import { subjectAreaOf, topicOfTable } from '../evas.js';
 import { DESTATIS } from '../ffcsv/ffcsv-dataset.js';
 import { importFfcsv, type FfcsvOptions } from '../ffcsv/ffcsv.js';
 import { MissingCollector } from '../missing-metadata.js';
-import { emptySummary, type ImportResult } from '../types.js';
+import type { ImportResult } from '../types.js';
 import { keepWithin } from '../within.js';
 import type { Database } from './credentials.js';
 import type { TableFacts } from './metadata.js';
@@ -81,32 +81,6 @@ function isoDateTime(httpDate: string | undefined): string | undefined {
   if (!httpDate) return undefined;
   const d = new Date(httpDate);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString().replace(/\.000Z$/, 'Z');
-}
-
-/** Keeps what lies within any of the keys (and what lies above them, for comparison), with keepWithin's rule and counts. */
-export function keepRegions(result: ImportResult, keys: string[]): ImportResult {
-  if (keys.length === 0) return result;
-  const kept = new Set<object>();
-  for (const key of keys) {
-    // keepWithin adjusts the summary it is given: a scratch one here, the real one is adjusted below once.
-    const part = keepWithin({ document: result.document, summary: emptySummary() }, key);
-    for (const o of part.document.observations) kept.add(o);
-    for (const r of part.document.regions) kept.add(r);
-  }
-  const { document: doc, summary } = result;
-  const observations = doc.observations.filter((o) => kept.has(o));
-  const removed = doc.observations.length - observations.length;
-  for (const o of doc.observations) {
-    if (kept.has(o) || o.value !== null || !o.status) continue;
-    summary.nullsByStatus[o.status] = (summary.nullsByStatus[o.status] ?? 0) - 1;
-    if (summary.nullsByStatus[o.status] === 0) delete summary.nullsByStatus[o.status];
-  }
-  summary.observationsWritten -= removed;
-  if (removed) {
-    const list = keys.join(', ');
-    summary.skipped.push({ reason: { de: `Beobachtungen außerhalb von --region ${list}`, en: `observations outside --region ${list}` }, count: removed });
-  }
-  return { summary, document: { ...doc, regions: doc.regions.filter((r) => kept.has(r)), observations } };
 }
 
 /**
@@ -204,7 +178,8 @@ export function convertFlatFile(call: ConvertCall): ImportResult | undefined {
       file: call.flatFileName,
     },
   };
-  let out = keepRegions(result, call.regions);
+  const regions = call.regions.join(', ');
+  let out = call.regions.length ? keepWithin(result, call.regions, { de: `Beobachtungen außerhalb von --region ${regions}`, en: `observations outside --region ${regions}` }) : result;
   if (values.within) out = keepWithin(out, values.within);
   return out;
 }

@@ -6,7 +6,7 @@
  * German answers give dates as "31.12.1995" and "31.03.2025 11:18:07h", English ones as ISO dates
  * ("1995-12-31", "2025-03-31 11:18:07h"); yearly tables give years ("2004").
  */
-import { isObject } from '../common.js';
+import { isObject, isoPeriod } from '../common.js';
 
 export interface TableFacts {
   code: string;
@@ -37,13 +37,10 @@ export function yearOf(raw: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** "31.03.2025 11:18:07h" or "2025-03-31 11:18:07h" → "2025-03-31". */
+/** "31.03.2025 11:18:07h" or "2025-03-31 11:18:07h" → "2025-03-31" (the date part, read as the adapters read dates). */
 export function isoDateOf(raw: string): string | undefined {
-  const s = raw.trim();
-  const german = /^(\d{2})\.(\d{2})\.(\d{4})(?:\D|$)/.exec(s);
-  if (german) return `${german[3]}-${german[2]}-${german[1]}`;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:\D|$)/.exec(s);
-  return iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : undefined;
+  const date = isoPeriod(raw.trim().split(/\s+/)[0] ?? '');
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
 }
 
 /** Datenlizenz Deutschland – Namensnennung – Version 2.0, in German or English wording. */

@@ -5,18 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { main } from '../cli.js';
+import { run } from './run-cli.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const path = (p: string) => join(root, p);
 const GENESIS = path('data-adapters/fixtures/datenguide-genesapi-data/12411-01-01-4.csv');
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) }, { LANG: 'de_DE.UTF-8' });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'kd-cli-'));
 

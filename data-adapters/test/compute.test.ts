@@ -5,15 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { KreisdossierInput } from '../../src/format/types.js';
 import { validateDocument } from '../../src/format/validate.js';
-import { main } from '../cli.js';
 import { addRatio } from '../compute.js';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) }, { LANG: 'de_DE.UTF-8' });
-  return { code, out, err };
-}
+import { run } from './run-cli.js';
 
 /** Two official indicators as table 73111-01-01-4 publishes them (values synthetic, statuses as GENESIS uses them). */
 const TAX: KreisdossierInput = {

@@ -161,15 +161,18 @@ describe('GENESIS tables with no flags', () => {
     doc.observations.filter((o) => Object.entries(match).every(([k, v]) => JSON.stringify((o as unknown as Record<string, unknown>)[k]) === JSON.stringify(v)));
   const DG_AGS = /^(?:DG|\d{2}|\d{3}|\d{5}|\d{8})$/;
 
+  /** A fixture's text as a person would open it: UTF-8, or Windows-1252 when it is not valid UTF-8. */
+  function fixtureText(path: string): string {
+    const bytes = fixture(path);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
   /** The file's data lines, split at ";" here in the test (not by the adapter), with the year block in force. */
   function sourceLines(path: string): Array<{ fields: string[]; block?: string }> {
-    const bytes = fixture(path);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
-    }
+    const text = fixtureText(path);
     const lines = text.split(/\r?\n/);
     const out: Array<{ fields: string[]; block?: string }> = [];
     let block: string | undefined;
@@ -182,13 +185,7 @@ describe('GENESIS tables with no flags', () => {
   }
   /** The "©" line of the file's footer, read here in the test (quotes, trailing ";" and the final "." dropped). */
   function copyrightLine(path: string): string {
-    const bytes = fixture(path);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
-    }
+    const text = fixtureText(path);
     const line = text.split(/\r?\n/).find((l) => /^"?©/.test(l));
     assert.ok(line, `${path}: no © line`);
     return line.replace(/;+$/, '').replace(/^"|"$/g, '').replace(/\.\s*$/, '');

@@ -4,21 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { main } from '../cli.js';
 import { detectFormat } from '../inspect.js';
 import { readInputFile } from '../limits.js';
+import { run } from './run-cli.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const path = (p: string) => join(root, p);
 const FLAT = path('data-adapters/fixtures/formats/genesis-ffcsv/12411-01-01-4_1773175772751_de_flat.csv');
 const ATLAS = path('data-adapters/fixtures/formats/genesis-ffcsv/AI-N-01-2-5_1773175147935_de_flat.excerpt-land15.csv');
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) }, { LANG: 'de_DE.UTF-8' });
-  return { code, out, err };
-}
 
 describe('kreisdossier inspect', () => {
   it('recognises every import format from the file itself', () => {
