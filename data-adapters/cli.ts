@@ -102,8 +102,8 @@ kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the 
   ],
   validate: ['kreisdossier validate DATEI…\n\nJedes Problem erscheint als DATEI: $.json.pfad: Grund.', 'kreisdossier validate FILE…\n\nEach problem is printed as FILE: $.json.path: reason.'],
   export: [
-    'kreisdossier export <csv|jsonstat> DATEI [-o aus]\n\ncsv: Spalten indicator,region,region_name,period,value,status,unit (Punkt als Dezimaltrenner, leer bei fehlendem Wert).',
-    'kreisdossier export <csv|jsonstat> FILE [-o out]\n\ncsv: columns indicator,region,region_name,period,value,status,unit ("." as decimal separator, empty when null).',
+    'kreisdossier export <csv|jsonstat> DATEI [-o aus]\n\ncsv: Spalten indicator,region,region_name,period,value,status,unit (Punkt als Dezimaltrenner, leer bei fehlendem Wert), dazu note („berechnet aus …“), wenn die Datei berechnete Kennzahlen hat.',
+    'kreisdossier export <csv|jsonstat> FILE [-o out]\n\ncsv: columns indicator,region,region_name,period,value,status,unit ("." as decimal separator, empty when null), plus note ("berechnet aus …") when the file has computed indicators.',
   ],
   merge: ['kreisdossier merge DATEI… -o aus.json\n\nWidersprüche werden gemeldet, nichts wird überschrieben.', 'kreisdossier merge FILE… -o out.json\n\nContradictions are reported; nothing is overwritten.'],
   compute: [

@@ -4,7 +4,7 @@
  * elements' CSV download, a last column `note` ("berechnet aus: …") when the file has computed indicators.
  */
 import { stringify } from 'csv-stringify/sync';
-import { CSV_COLUMNS, csvRows, germanText } from '../src/format/csv-rows.js';
+import { CSV_COLUMNS, csvTable, germanText } from '../src/format/csv-rows.js';
 import type { KreisdossierDocument } from '../src/format/types.js';
 import { computedNote } from '../src/i18n/computed.js';
 import { withLocale } from '../src/i18n/locale.js';
@@ -14,9 +14,8 @@ export { CSV_COLUMNS };
 export function exportCsv(doc: KreisdossierDocument): string {
   const names = new Map(doc.regions.map((r) => [r.key, r.name]));
   const units = new Map(doc.indicators.map((x) => [x.id, germanText(x.unit)]));
-  const rows = csvRows(doc.observations, (k) => names.get(k) ?? '', (id) => units.get(id) ?? '');
   const indicators = new Map(doc.indicators.map((x) => [x.id, x]));
-  if (!doc.indicators.some((x) => x.computed)) return stringify([[...CSV_COLUMNS], ...rows]);
-  const notes = withLocale('de', () => doc.observations.map((o) => computedNote(indicators.get(o.indicator))));
-  return stringify([[...CSV_COLUMNS, 'note'], ...rows.map((r, i) => [...r, notes[i]!])]);
+  // Written in the data's language, German, like the units.
+  const note = (id: string) => withLocale('de', () => computedNote(indicators.get(id)));
+  return stringify(csvTable(doc.observations, (k) => names.get(k) ?? '', (id) => units.get(id) ?? '', note));
 }

@@ -3,7 +3,7 @@
  * third party, no blob: URL (which some strict CSPs forbid).
  */
 import type { DataStore, StoredObservation } from '../data/data-store.js';
-import { CSV_COLUMNS, csvRows } from '../format/csv-rows.js';
+import { csvTable } from '../format/csv-rows.js';
 import { computedNote } from '../i18n/computed.js';
 import { localize } from '../i18n/text.js';
 
@@ -12,9 +12,6 @@ function field(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The extra last column of a download that holds values of a computed indicator. */
-export const CSV_NOTE_COLUMN = 'note';
-
 /**
  * Observations as CSV (with a byte-order mark, so spreadsheet programs read UTF-8): the columns of
  * `kreisdossier export csv`, unchanged. When some of the values are computed (an indicator with
@@ -22,13 +19,12 @@ export const CSV_NOTE_COLUMN = 'note';
  * rows, so every row stays one observation and every value keeps its column.
  */
 export function observationsCsv(store: DataStore, observations: readonly StoredObservation[]): string {
-  const rows = csvRows(
+  const table = csvTable(
     observations,
     (key) => store.regions.get(key)?.name ?? '',
     (id) => localize(store.indicators.get(id)?.unit ?? ''),
+    (id) => computedNote(store.indicators.get(id)),
   );
-  const notes = observations.map((o) => computedNote(store.indicators.get(o.indicator)));
-  const table = notes.some(Boolean) ? [[...CSV_COLUMNS, CSV_NOTE_COLUMN], ...rows.map((r, i) => [...r, notes[i]!])] : [[...CSV_COLUMNS], ...rows];
   return `\ufeff${table.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
