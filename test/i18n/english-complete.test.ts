@@ -115,12 +115,20 @@ describe('English is complete', () => {
   for (const [name, template] of ready) {
     it(`${name}: rendered, with everything opened`, async function () {
       this.timeout(60000);
-      const wrapper = await fixture(html`<div>${template()}</div>`);
-      const el = wrapper.firstElementChild!;
-      let drawn = false;
-      el.addEventListener('kd-render', () => (drawn = true), { once: true });
-      // one wait that ends with the first of the two (no timer left running into later tests)
-      await waitUntil(() => drawn || el.shadowRoot?.querySelector('[role="alert"]'), 'neither drawn nor an alert', { timeout: 55000 });
+      // Listened for before the element exists: with its data already cached (an earlier test loaded the same
+      // file), it may render while fixture() is still awaiting, and a listener added afterwards would wait in vain.
+      const rendered = new Set<unknown>();
+      const onRender = (event: Event) => rendered.add((event as CustomEvent<{ element: Element }>).detail.element);
+      document.addEventListener('kd-render', onRender);
+      let el: Element;
+      try {
+        const wrapper = await fixture(html`<div>${template()}</div>`);
+        el = wrapper.firstElementChild!;
+        // one wait that ends with the first of the two (no timer left running into later tests)
+        await waitUntil(() => rendered.has(el) || el.shadowRoot?.querySelector('[role="alert"]'), 'neither drawn nor an alert', { timeout: 55000 });
+      } finally {
+        document.removeEventListener('kd-render', onRender);
+      }
       expect(el.shadowRoot!.querySelector('[role="alert"]'), 'no error').to.equal(null);
       await openEverything(el);
       if (el.localName === 'region-auswahl') {
