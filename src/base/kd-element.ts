@@ -8,12 +8,15 @@ import { msg } from '@lit/localize';
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataError } from '../data/data-error.js';
+import { selectionKey, type CatalogueSelection, type LoadedCatalogue } from '../data/catalogue-data.js';
 import type { DataStore } from '../data/data-store.js';
 import { forgetDocument } from '../data/document-cache.js';
 import { DEFAULT_TIMEOUT_MS } from '../data/fetch-document.js';
 import { loadData } from '../data/load-data.js';
 import { loadValidator } from '../data/load-validator.js';
 import { isLocaleLoaded, langOf, loadLocale, toLocale, withLocale, type Locale } from '../i18n/locale.js';
+import { dataFilesFor, levelOfKey } from '../format/catalogue-select.js';
+import { words } from '../data/selection.js';
 import { renderError, warnError } from './error-view.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -84,6 +87,16 @@ export abstract class KdElement extends LitElement {
 
   @state() protected loadState: LoadState = { status: 'loading' };
 
+  /**
+   * With a catalogue as `src`: the files for another view (region, topic …) are on their way. Until they are
+   * in, the element keeps showing the last view (a half-filled new one would say "no numbers" for a moment).
+   */
+  @state() protected refreshing = false;
+  /** The last content rendered with data, shown while `refreshing`. */
+  private lastContent: TemplateResult | undefined;
+  /** The catalogue the data came from, and the selection the current store holds. */
+  private selected: { loaded: LoadedCatalogue; key: string } | undefined;
+
   /** Set by `render()`: whether the last render showed data (then `kd-render` fires). */
   private renderedData = false;
   /** Identity of the last error reported, so re-renders do not warn again. */
@@ -103,6 +116,30 @@ export abstract class KdElement extends LitElement {
   /** Renders the content once data is ready; throw a DataError for bad attributes. */
   protected abstract renderData(store: DataStore): TemplateResult;
 
+  /**
+   * With a catalogue as `src`: the files the current view needs. The default reads `indicator`, `region` and
+   * `compare` (the regions' own numbers); elements showing more (a map's sub-regions, a dossier) override it.
+   */
+  protected catalogueSelection(loaded: LoadedCatalogue): CatalogueSelection {
+    return defaultSelection(loaded, this as unknown as Partial<Record<'indicator' | 'region' | 'compare', string>>);
+  }
+
+  /** Whether the view while `refreshing` is the last content (default) or a normal render with the data at hand. */
+  protected keepContentWhileRefreshing = true;
+
+  /** Checks whether the current view needs other catalogue files, and fetches them if so (called on every property change). */
+  protected checkSelection(): void {
+    const selected = this.selected;
+    if (!selected || this.loadState.status === 'loading') return;
+    let key: string;
+    try {
+      key = selectionKey(this.catalogueSelection(selected.loaded));
+    } catch {
+      return; // a bad attribute: the render says what is wrong
+    }
+    if (key !== selected.key) this.reload(false, true);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
@@ -119,20 +156,34 @@ export abstract class KdElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('src') || changed.has('data') || changed.has('timeout')) this.reload();
+    else if (this.selected && [...changed.keys()].some((k) => k !== 'loadState' && k !== 'refreshing')) this.checkSelection();
     // An element switched to English (its own or the page's lang) renders again once the texts are here.
     const locale = this.locale;
     if (!isLocaleLoaded(locale)) void loadLocale(locale).then(() => this.requestUpdate());
   }
 
-  /** Loads the data again (after a failure, or when the inline JSON changed). */
-  reload(bypassHttpCache = false): void {
+  /**
+   * Loads the data again (after a failure, or when the inline JSON changed). `keep`: the view changed and
+   * needs other catalogue files; the current content stays until they are in.
+   */
+  reload(bypassHttpCache = false, keep = false): void {
     const token = ++this.loadToken;
-    if (this.loadState.status !== 'loading') this.loadState = { status: 'loading' };
+    if (keep && this.loadState.status === 'ready') this.refreshing = true;
+    else if (this.loadState.status !== 'loading') this.loadState = { status: 'loading' };
+    if (!keep) this.selected = undefined;
     const inline = [...this.querySelectorAll(':scope > script[type="application/json"]')].map((s) => s.textContent ?? '');
+    let selected: { loaded: LoadedCatalogue; key: string } | undefined;
+    const select = (loaded: LoadedCatalogue): CatalogueSelection => {
+      const selection = this.catalogueSelection(loaded);
+      selected = { loaded, key: selectionKey(selection) };
+      return selection;
+    };
     // The language's texts load alongside the data, so an English element never flashes German.
-    Promise.all([loadData({ data: this.data, src: this.src ?? null, inline, timeoutMs: this.timeout, reload: bypassHttpCache }), loadLocale(this.locale)])
+    Promise.all([loadData({ data: this.data, src: this.src ?? null, inline, timeoutMs: this.timeout, reload: bypassHttpCache, select }), loadLocale(this.locale)])
       .then(([store]) => {
         if (token !== this.loadToken) return;
+        this.selected = selected;
+        this.refreshing = false;
         // One report per store: elements sharing one (a dossier's children, one file shown twice) do not repeat it.
         if (!reportedStores.has(store)) {
           reportedStores.add(store);
@@ -145,6 +196,8 @@ export abstract class KdElement extends LitElement {
         // nor name a problem by its code because the validator (which brings the sentences) is still on its way.
         Promise.all([loadLocale(this.locale), loadValidator().catch(() => undefined)]).then(() => {
           if (token !== this.loadToken) return;
+          this.refreshing = false;
+          this.selected = undefined;
           this.loadState = { status: 'error', error: asDataError(error) };
         }),
       );
@@ -160,17 +213,20 @@ export abstract class KdElement extends LitElement {
       this.renderedData = false;
       const s = this.loadState;
       if (s.status === 'loading') return this.renderPlaceholder();
+      if (s.status === 'ready' && this.refreshing && this.keepContentWhileRefreshing && this.lastContent) return this.lastContent;
       let error: DataError;
       if (s.status === 'error') error = s.error;
       else {
         try {
           const content = this.renderData(s.store);
           this.renderedData = true;
+          this.lastContent = content;
           return content;
         } catch (e) {
           error = asDataError(e);
         }
       }
+      this.lastContent = undefined;
       this.report(error);
       return renderError(error, this.timeout, this.retry);
     });
@@ -214,6 +270,15 @@ export abstract class KdElement extends LitElement {
 }
 
 const reportedStores = new WeakSet<DataStore>();
+
+/** The files of `indicator` (all without) holding the own numbers of `region` and `compare` (all regions without). */
+function defaultSelection({ catalogue }: LoadedCatalogue, attrs: Partial<Record<'indicator' | 'region' | 'compare', string>>): CatalogueSelection {
+  const keys = [...words(attrs.region), ...words(attrs.compare)];
+  const needs = keys.length ? keys.map((k) => ({ prefix: k, levels: [levelOfKey(k)] })) : undefined;
+  const indicator = attrs.indicator?.trim();
+  const files = catalogue.data.filter((f) => (!indicator || f.indicators.some((i) => i.id === indicator)) && (!needs || dataFilesFor(catalogue, { regions: needs }).includes(f)));
+  return { files: files.map((f) => f.url), geometry: [], regionFiles: [] };
+}
 
 const isInlineJson = (node: Node): boolean => node instanceof HTMLScriptElement && node.type === 'application/json';
 

@@ -18,6 +18,7 @@ import type {
   Region,
   RegionLevel,
 } from '../format/types.js';
+import type { Catalogue } from '../format/catalogue-schema.js';
 import { DataError, type LocatedProblem } from './data-error.js';
 
 /** A document and where it came from (URL, "inline #1", "data"). */
@@ -58,6 +59,8 @@ export class DataStore {
   readonly byKey = new Map<string, StoredObservation>();
   /** Non-fatal differences between files, for the console. */
   readonly warnings: string[] = [];
+  /** Set when the files were chosen from a catalogue: the rest of it can be fetched as the view changes. */
+  catalogue: { catalogue: Catalogue; url: string } | undefined;
 
   /** Combines documents; throws a `conflict` DataError listing every contradiction. */
   static combine(documents: readonly SourcedDocument[]): DataStore {
@@ -66,13 +69,18 @@ export class DataStore {
     return builder.finish();
   }
 
-  /** The same as `combine`, pausing between documents so that a page loading many files stays responsive. */
-  static async combineInSlices(documents: readonly SourcedDocument[], pause: () => Promise<void>): Promise<DataStore> {
+  /**
+   * The same as `combine`, pausing between documents so that a page loading many files stays responsive.
+   * `names`: regions known only by name (a catalogue's list, the Gemeinden of a Land), added after the
+   * documents where no document has them — so a region without any numbers still has its page, saying so.
+   */
+  static async combineInSlices(documents: readonly SourcedDocument[], pause: () => Promise<void>, names: Iterable<Region> = []): Promise<DataStore> {
     const builder = new StoreBuilder();
     for (const d of documents) {
       builder.add(d);
       await pause();
     }
+    for (const r of names) if (!builder.store.regions.has(r.key)) builder.store.regions.set(r.key, r);
     return builder.finish();
   }
 

@@ -1,4 +1,5 @@
 import { problem } from '../format/problem.js';
+import type { Catalogue } from '../format/catalogue-schema.js';
 import type { KreisdossierDocument } from '../format/types.js';
 import type { ValidationResult } from '../format/validate.js';
 import { DataError, locate } from './data-error.js';
@@ -6,13 +7,16 @@ import { loadValidator } from './load-validator.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** Fetches and validates one data file. */
-export async function fetchDocument(
+/** What a `src` URL holds: one data file, or a catalogue listing many (fetched as a view needs them). */
+export type LoadedSource = { kind: 'document'; document: KreisdossierDocument } | { kind: 'catalogue'; catalogue: Catalogue; url: string };
+
+/** Fetches and validates one file: a data file or a catalogue (told apart by `kreisdossierCatalogue`). */
+export async function fetchSource(
   url: string,
   timeoutMs = DEFAULT_TIMEOUT_MS,
   /** 'reload' bypasses the HTTP cache (a retry after a failure). */
   cache: RequestCache = 'default',
-): Promise<KreisdossierDocument> {
+): Promise<LoadedSource> {
   const validator = loadValidator();
   const text = await fetchText(url, timeoutMs, cache);
   let value: unknown;
@@ -20,9 +24,21 @@ export async function fetchDocument(
     value = JSON.parse(text);
   } catch (error) {
     await validator; // brings the problems' sentences
-    return rejectInvalid({ valid: false, problems: [problem('$', 'json-syntax', { detail: (error as Error).message })] }, url);
+    rejectInvalid({ valid: false, problems: [problem('$', 'json-syntax', { detail: (error as Error).message })] }, url);
   }
-  return rejectInvalid(await (await validator).validateDocumentInSlices(value, pause), url);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'kreisdossierCatalogue')) {
+    const result = (await validator).validateCatalogue(value);
+    if (!result.valid) rejectInvalid(result, url);
+    return { kind: 'catalogue', catalogue: result.catalogue, url };
+  }
+  return { kind: 'document', document: rejectInvalid(await (await validator).validateDocumentInSlices(value, pause), url) };
+}
+
+/** Fetches and validates one data file (a catalogue is not one). */
+export async function fetchDocument(url: string, timeoutMs = DEFAULT_TIMEOUT_MS, cache: RequestCache = 'default'): Promise<KreisdossierDocument> {
+  const source = await fetchSource(url, timeoutMs, cache);
+  if (source.kind === 'document') return source.document;
+  throw new DataError('schema', { source: url, problems: locate([problem(['kreisdossierCatalogue'], 'catalogue-alone')], url) });
 }
 
 /** Yields to the page between validation slices: input and rendering go first. */
@@ -31,7 +47,9 @@ export function pause(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function rejectInvalid(result: ValidationResult, source: string): KreisdossierDocument {
+function rejectInvalid(result: { valid: false; problems: ValidationResult['problems'] }, source: string): never;
+function rejectInvalid(result: ValidationResult, source: string): KreisdossierDocument;
+function rejectInvalid(result: ValidationResult | { valid: false; problems: ValidationResult['problems'] }, source: string): KreisdossierDocument {
   if (result.valid) return result.document;
   const kind = result.problems[0]?.code === 'json-syntax' ? 'json' : 'schema';
   throw new DataError(kind, { source, problems: locate(result.problems, source) });

@@ -6,8 +6,9 @@
  */
 import type { KreisdossierDocument } from '../format/types.js';
 import { DataError } from './data-error.js';
+import { loadFromCatalogue, type CatalogueSelection, type LoadedCatalogue } from './catalogue-data.js';
 import { DataStore, type SourcedDocument } from './data-store.js';
-import { absoluteUrl, loadDocument } from './document-cache.js';
+import { absoluteUrl, loadDocument, loadSource } from './document-cache.js';
 import { checkDocument, parseText, pause } from './fetch-document.js';
 
 export interface DataSources {
@@ -17,6 +18,8 @@ export interface DataSources {
   timeoutMs?: number;
   /** Bypass the browser's HTTP cache (after a failure). */
   reload?: boolean;
+  /** When `src` is a catalogue: the files the element's current view needs from it. */
+  select?: (catalogue: LoadedCatalogue) => CatalogueSelection;
 }
 
 function fromProperty(data: unknown): Promise<SourcedDocument[]> {
@@ -45,6 +48,15 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
   const inline = sources.inline ?? [];
   if (urls.length === 0 && inline.length === 0) throw new DataError('no-data');
 
+  // One URL may be a catalogue: then only the files the view needs are fetched.
+  if (urls.length === 1 && inline.length === 0) {
+    const source = await loadSource(urls[0]!, sources.timeoutMs, sources.reload);
+    if (source.kind === 'catalogue') {
+      const loaded = { catalogue: source.catalogue, url: source.url };
+      return loadFromCatalogue(loaded, sources.select ? sources.select(loaded) : everything(loaded), sources.timeoutMs, sources.reload);
+    }
+  }
+
   const inlineDocs = await Promise.all(
     inline.map(async (text, i) => {
       const source = `inline #${i + 1}`;
@@ -68,3 +80,8 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
 
 /** Stores of one fetched file, shared by the elements showing it (a store does not change once combined). */
 const singleFileStores = new WeakMap<KreisdossierDocument, DataStore>();
+
+/** Without an element's own choice: every data file (an element that reads a catalogue says what it needs). */
+function everything({ catalogue }: LoadedCatalogue): CatalogueSelection {
+  return { files: catalogue.data.map((f) => f.url), geometry: catalogue.geometry, regionFiles: [] };
+}

@@ -15,6 +15,8 @@ export type ProblemCode =
   | 'empty-text'
   | 'identifier'
   | 'region-key'
+  | 'key-prefix'
+  | 'catalogue-alone'
   | 'period'
   | 'date'
   | 'date-time'
@@ -135,6 +137,10 @@ function describeProblem(code: ProblemCode, p: ProblemParams = {}): string {
       return msg(str`Der Schlüssel „${p.value}“ passt nicht zur Ebene „${p.level}“ (erwartet: ${p.expected}).`, {
         id: 'problem.level-key-mismatch',
       });
+    case 'catalogue-alone':
+      return msg('Ein Katalog (kreisdossierCatalogue) steht allein in src: nicht neben anderen Dateien und nicht in einem Katalog.', { id: 'problem.catalogue-alone' });
+    case 'key-prefix':
+      return msg(str`„${p.value}“ ist kein Anfang eines Regionalschlüssels (DG oder 2 bis 12 Ziffern, z. B. 15 für Sachsen-Anhalt).`, { id: 'problem.key-prefix' });
     case 'parent-is-self':
       return msg('Eine Region kann nicht ihre eigene übergeordnete Region sein.', { id: 'problem.parent-is-self' });
     case 'unknown-indicator':

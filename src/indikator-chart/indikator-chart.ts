@@ -23,6 +23,8 @@ import { summarize } from './chart-summary.js';
 import { renderChartTable } from './chart-table.js';
 import { DASHES, MARKERS, readTheme, type ChartTheme } from './chart-theme.js';
 import { chartStyles } from './indikator-chart.styles.js';
+import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
+import { chartSelection } from '../data/catalogue-views.js';
 
 type Runtime = typeof import('./chart-runtime.js');
 /** Chart.js is fetched once per page, the first time a chart is on it. */
@@ -211,6 +213,11 @@ export class IndikatorChart extends KdElement {
     this.focusPoint = undefined;
     this.tooltip = undefined;
     return model;
+  }
+
+  /** With a catalogue as `src`: the files this view needs (see catalogue-views.ts). */
+  protected override catalogueSelection({ catalogue }: LoadedCatalogue): CatalogueSelection {
+    return chartSelection(catalogue, { indicator: this.indicator, region: this.region, compare: this.compare, type: this.type });
   }
 
   protected override renderData(store: DataStore): TemplateResult {

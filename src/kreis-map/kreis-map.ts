@@ -29,6 +29,8 @@ import { rangeText, summarizeMap } from './map-summary.js';
 import { renderMapTable, type SortKey, type SortState } from './map-table.js';
 import { DEFAULT_MAPLIBRE_URL, DEFAULT_WORKER_URL } from './maplibre-url.js';
 import { mapStyles } from './kreis-map.styles.js';
+import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
+import { mapSelection } from '../data/catalogue-views.js';
 
 /**
  * Tables up to this size are always in the DOM (hidden), so printing shows them; a nationwide
@@ -226,14 +228,16 @@ export class KreisMap extends KdElement {
       };
     }
     if (!ref) return undefined;
-    const base = /^(data|inline)/.test(ref.base) ? document.baseURI : new URL(ref.base, document.baseURI).href;
-    return { url: new URL(ref.url, base).href, keyProperty: this.keyProperty ?? ref.keyProperty, object: ref.object, attribution: this.geoAttribution ?? ref.attribution, license: ref.license };
+    const resolve = (r: typeof ref) => new URL(r.url, /^(data|inline)/.test(r.base) ? document.baseURI : new URL(r.base, document.baseURI).href).href;
+    // A level split into several files (a catalogue's Gemeinden per Land): all of them, drawn as one map.
+    const parts = store.geometries.filter((r) => r !== ref && r.level === ref.level && r.keyProperty === ref.keyProperty && r.object === ref.object).map(resolve);
+    return { url: resolve(ref), parts, keyProperty: this.keyProperty ?? ref.keyProperty, object: ref.object, attribution: this.geoAttribution ?? ref.attribution, license: ref.license };
   }
 
   /** Loads again; a boundary file that failed is fetched again too (the retry button). */
-  override reload(bypassHttpCache = false): void {
+  override reload(bypassHttpCache = false, keep = false): void {
     if (this.geoState?.status === 'error') this.geoState = { status: 'idle' };
-    super.reload(bypassHttpCache);
+    super.reload(bypassHttpCache, keep);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -241,10 +245,12 @@ export class KreisMap extends KdElement {
     if (this.loadState.status !== 'ready') return;
     const source = this.geoSource(this.loadState.store);
     if (!source) return;
-    const url = new URL(source.url, document.baseURI).href + `#${source.keyProperty}|${source.object ?? ''}`;
+    const urls = [new URL(source.url, document.baseURI).href, ...(('parts' in source && source.parts) || [])];
+    const url = urls.join(' ') + `#${source.keyProperty}|${source.object ?? ''}`;
     if (this.geoState.status !== 'idle' && 'url' in this.geoState && this.geoState.url === url) return;
     this.geoState = { status: 'loading', url };
-    loadGeometry(source, this.timeout)
+    const load = urls.length === 1 ? loadGeometry(source, this.timeout) : Promise.all(urls.map((u) => loadGeometry({ ...source, url: u }, this.timeout))).then((lists) => lists.flat());
+    load
       .then((features) => {
         if (this.geoState.status === 'loading' && this.geoState.url === url) this.geoState = { status: 'ready', url, features };
       })
@@ -298,6 +304,11 @@ export class KreisMap extends KdElement {
 
   protected override renderPlaceholder(): TemplateResult {
     return html`<div class="placeholder map-placeholder" part="placeholder" role="status">${this.loadingText()}</div>`;
+  }
+
+  /** With a catalogue as `src`: the files this view needs (see catalogue-views.ts). */
+  protected override catalogueSelection({ catalogue }: LoadedCatalogue): CatalogueSelection {
+    return mapSelection(catalogue, { indicator: this.indicator, region: this.region, highlight: this.highlight });
   }
 
   protected override renderData(store: DataStore): TemplateResult {

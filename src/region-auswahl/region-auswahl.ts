@@ -4,7 +4,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { KdElement } from '../base/kd-element.js';
 import { DataError } from '../data/data-error.js';
+import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
 import type { DataStore } from '../data/data-store.js';
+import { levelOfKey, prefixesOverlap, regionFilesFor } from '../format/catalogue-select.js';
 import { noValues, resolveIndicator, unknownValue, words } from '../data/selection.js';
 import { problem } from '../format/problem.js';
 import { REGION_LEVELS } from '../format/vocabulary.js';
@@ -34,6 +36,7 @@ interface Candidates {
   indicator: string | undefined;
   level: string | undefined;
   only: string | undefined;
+  within: string | undefined;
   index: SearchEntry[];
   keys: Set<string>;
 }
@@ -83,6 +86,9 @@ export class RegionAuswahl extends KdElement {
   /** Only these regions, keys separated by spaces (e.g. the Kreise and Gemeinden a dossier has current data for). */
   @property({ reflect: true }) regions?: string;
 
+  /** Only this region and those below it (a key prefix), e.g. "15085": the Kreis and its Gemeinden. */
+  @property({ reflect: true }) within?: string;
+
   /** Label of the text field; default "Region wählen" ("Choose a region"). */
   @property({ reflect: true }) heading?: string;
 
@@ -113,7 +119,34 @@ export class RegionAuswahl extends KdElement {
     document.removeEventListener('kd-region-select', this.onRegionSelect);
   }
 
+  /**
+   * With a catalogue as `src`: its Länder and Kreise at once, the Gemeinden (a list per Land, 11 000 names
+   * in all) once the reader opens the list or types — a page that only shows the picker does not load them.
+   */
+  protected override catalogueSelection({ catalogue }: LoadedCatalogue): CatalogueSelection {
+    const within = this.within?.trim() ?? '';
+    const levels = words(this.level);
+    let regionFiles: CatalogueSelection['regionFiles'] = [];
+    if (!levels.length || levels.includes('Gemeinde')) {
+      if (this.searchAll || within.length >= 5) regionFiles = regionFilesFor(catalogue, 'Gemeinde', within || undefined);
+      else if (this.region && levelOfKey(this.region) === 'Gemeinde') regionFiles = regionFilesFor(catalogue, 'Gemeinde', this.region);
+    }
+    // `indicator`: only regions with its numbers — its files are needed (within `within`).
+    const indicator = this.indicator?.trim();
+    const files = indicator
+      ? catalogue.data.filter((f) => f.indicators.some((i) => i.id === indicator) && (!within || f.regions.some((p) => prefixesOverlap(p, within)))).map((f) => f.url)
+      : [];
+    return { files, geometry: [], regionFiles };
+  }
+
+  /** The reader opened the list or typed: the Gemeinden are wanted. */
+  private searchAll = false;
+
+  /** The options come from the data at hand while more names load (the text field must not be reset). */
+  protected override keepContentWhileRefreshing = false;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.open) this.searchAll = true;
     super.willUpdate(changed);
     // A region set from outside (attribute, linked element) is shown in the field.
     if (changed.has('region')) this.typed = null;
@@ -133,8 +166,10 @@ export class RegionAuswahl extends KdElement {
   /** The regions to offer (every region, those with data for `indicator`, on the `level`s); throws for bad attributes. */
   private candidatesOf(store: DataStore): Candidates {
     const c = this.candidates;
-    if (c && c.store === store && c.indicator === this.indicator && c.level === this.level && c.only === this.regions) return c;
+    if (c && c.store === store && c.indicator === this.indicator && c.level === this.level && c.only === this.regions && c.within === this.within) return c;
     let regions = [...store.regions.values()];
+    const within = this.within?.trim();
+    if (within) regions = regions.filter((r) => r.key.startsWith(within) && r.key !== 'DG');
     const only = words(this.regions);
     if (only.length) {
       const offered = new Set(only);
@@ -160,7 +195,7 @@ export class RegionAuswahl extends KdElement {
       const located = { ...problem(`$.regions${filter}`, 'min-items'), source: store.sources.join(' ') };
       throw new DataError('empty', { source: located.source, problems: [located] });
     }
-    this.candidates = { store, indicator: this.indicator, level: this.level, only: this.regions, index: searchIndex(regions), keys: new Set(regions.map((r) => r.key)) };
+    this.candidates = { store, indicator: this.indicator, level: this.level, only: this.regions, within: this.within, index: searchIndex(regions), keys: new Set(regions.map((r) => r.key)) };
     return this.candidates;
   }
 
@@ -227,14 +262,16 @@ export class RegionAuswahl extends KdElement {
               )
             : nothing}
         </div>
-        ${this.open && this.shown.length === 0
-          ? html`<p class="message" part="message">${msg('Keine Region gefunden', { id: 'picker.none' })}</p>`
-          : nothing}
+        ${this.open && this.refreshing
+          ? html`<p class="message" part="message">${msg('Weitere Regionen werden geladen …', { id: 'picker.loading-more' })}</p>`
+          : this.open && this.shown.length === 0
+            ? html`<p class="message" part="message">${msg('Keine Region gefunden', { id: 'picker.none' })}</p>`
+            : nothing}
         ${expanded && this.shown.length < result.total
           ? html`<p class="message" part="message">${msg('Weitere Treffer: bitte genauer suchen.', { id: 'picker.more' })}</p>`
           : nothing}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.open ? countMessage(result, this.shown.length) : ''}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.open ? (this.refreshing ? msg('Weitere Regionen werden geladen …', { id: 'picker.loading-more' }) : countMessage(result, this.shown.length)) : ''}</div>
     </div>`;
   }
 

@@ -137,7 +137,7 @@ export function buildDossierModel(
   compare: Region[],
   topics: readonly Topic[],
   only: readonly string[],
-  offered: ReadonlySet<string>,
+  offered: Pick<ReadonlySet<string>, 'has'>,
 ): DossierModel {
   const ancestors = ancestorsOf(store, region).filter((a) => offered.has(a.key));
   const model: DossierModel = { region, compare, topics: [], datasets: { data: [], definitions: [] }, computed: [] };

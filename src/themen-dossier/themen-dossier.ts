@@ -4,7 +4,9 @@ import { property, state } from 'lit/decorators.js';
 import { attributes, type AttributeValues } from '../base/attributes-directive.js';
 import { KdElement } from '../base/kd-element.js';
 import { renderGeometrySource, renderSources } from '../base/source-view.js';
+import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
 import type { DataStore } from '../data/data-store.js';
+import { ancestorKeys, neighbourRegions, similarRegions, topicsWithData } from '../format/catalogue-select.js';
 import { pause } from '../data/fetch-document.js';
 import { unknownValue, words } from '../data/selection.js';
 import { TOPICS } from '../format/vocabulary.js';
@@ -19,6 +21,7 @@ import { localize } from '../i18n/text.js';
 import { ancestorsOf, buildDossierModel, indicatorsWithData, offeredRegions, type DossierModel, type SectionIndicator, type SectionModel, type TopicModel } from './dossier-model.js';
 import { introSentences } from './dossier-text.js';
 import { headingTag, renderKeyFigure } from './key-figure-view.js';
+import { dossierSelection, mayOffer, PAGE_LEVELS } from './dossier-catalogue.js';
 import { dossierStyles } from './themen-dossier.styles.js';
 import { ALL_TOPICS, parseTopic, TOPIC_SLUGS, topicLabel, topicNeeds } from './topics.js';
 import { hashFor, readHash, type ViewState } from './url-state.js';
@@ -118,7 +121,7 @@ export class ThemenDossier extends KdElement {
   @state() private announcement = '';
 
   private model: { key: string; store: DataStore; value: DossierModel } | undefined;
-  private offered: { store: DataStore; within: string; regions: Region[]; keys: Set<string> } | undefined;
+  private offered: { store: DataStore; within: string; regions: Region[]; keys: Pick<Set<string>, 'has'> } | undefined;
   private warned = new Set<string>();
   /** A section to scroll to once rendered (from the hash or the table of contents). */
   private pendingSection: string | undefined;
@@ -151,6 +154,12 @@ export class ThemenDossier extends KdElement {
   /** `kd-render` once every section is on the page, not after each staged part. */
   protected override dataRendered(): void {
     if (this.shownSections >= this.totalSections) this.dispatchRendered();
+  }
+
+  /** With a catalogue: the files of the region (or the one the URL hash is about to show) and topic. */
+  protected override catalogueSelection(loaded: LoadedCatalogue): CatalogueSelection {
+    const key = (this.hashRegion && mayOffer(loaded.catalogue, this.hashRegion, this.within?.trim() ?? '') ? this.hashRegion : this.region) ?? '';
+    return dossierSelection(loaded, key.trim(), this.topic, words(this.compare));
   }
 
   private applyHash(): void {
@@ -226,8 +235,16 @@ export class ThemenDossier extends KdElement {
   private offeredOf(store: DataStore) {
     const within = this.within?.trim() ?? '';
     if (this.offered?.store !== store || this.offered.within !== within) {
-      const regions = offeredRegions(store).filter((r) => r.key.startsWith(within));
-      this.offered = { store, within, regions, keys: new Set(regions.map((r) => r.key)) };
+      const catalogue = store.catalogue?.catalogue;
+      if (catalogue) {
+        // Every Land, Kreis and Gemeinde of the catalogue, not only those of the files of this view.
+        const regions = [...store.regions.values()].filter((r) => mayOffer(catalogue, r.key, within));
+        const keys = { has: (key: string) => mayOffer(catalogue, key, within) };
+        this.offered = { store, within, regions, keys };
+      } else {
+        const regions = offeredRegions(store).filter((r) => r.key.startsWith(within));
+        this.offered = { store, within, regions, keys: new Set(regions.map((r) => r.key)) };
+      }
     }
     return this.offered;
   }
@@ -237,13 +254,16 @@ export class ThemenDossier extends KdElement {
     // With `within`, a region outside it (an edited URL, say) is as unknown as one the data lack.
     if (!region || (this.within && !this.offeredOf(store).keys.has(region.key))) {
       const offered = this.offeredOf(store).regions;
-      throw unknownValue(store, 'unknown-region', this.region ?? '', 'region', offered.filter((r) => r.level === 'Kreis' || r.level === 'Gemeinde').map((r) => r.key));
+      throw unknownValue(store, 'unknown-region', this.region ?? '', 'region', offered.filter((r) => r.level === 'Kreis' || r.level === 'Gemeinde').map((r) => r.key).slice(0, 60));
     }
     return region;
   }
 
   private resolveCompare(store: DataStore, region: Region): Region[] {
     const keys = words(this.compare);
+    const catalogue = store.catalogue?.catalogue;
+    // From a catalogue, the parents follow from the key (a Gemeinde's Kreis, its Land, Deutschland), also for a region the files lack.
+    if (!keys.length && catalogue) return ancestorKeys(catalogue, region.key).map((k) => store.regions.get(k)).filter((r): r is Region => !!r);
     if (!keys.length) return ancestorsOf(store, region);
     return keys.map((key) => {
       const found = store.regions.get(key);
@@ -342,16 +362,31 @@ export class ThemenDossier extends KdElement {
     const offered = this.offeredOf(store);
     const all = topics.length > 1;
     const current = all ? ALL_TOPICS : TOPIC_SLUGS[topics[0]!];
+    const catalogue = store.catalogue;
+    // From a catalogue only the topics shown are loaded: the others are judged by what the catalogue lists.
+    const listed = catalogue ? topicsWithData(catalogue.catalogue, region.key) : undefined;
     const entries: Array<{ slug: string; label: string; empty: boolean }> = [
       ...TOPICS.map((t) => ({
         slug: TOPIC_SLUGS[t],
         label: topicLabel(t),
-        empty: indicatorsWithData(store, t, region).length === 0,
+        empty: listed && !topics.includes(t) ? !listed.has(t) : indicatorsWithData(store, t, region).length === 0,
       })),
       { slug: ALL_TOPICS, label: msg('Alle Themen', { id: 'dossier.all-topics-nav' }), empty: false },
     ];
     return html`<div class="controls">
-      ${this.navigation === 'full' && offered.regions.length > 1
+      ${this.navigation === 'full' && catalogue
+        ? html`<region-auswahl
+            class="picker"
+            src=${catalogue.url}
+            within=${this.within?.trim() || nothing}
+            level=${PAGE_LEVELS.join(' ')}
+            region=${offered.keys.has(region.key) ? region.key : nothing}
+            heading=${msg('Region wählen', { id: 'dossier.picker' })}
+            lang=${this.locale}
+            theme=${this.theme ?? nothing}
+          ></region-auswahl>`
+        : nothing}
+      ${this.navigation === 'full' && !catalogue && offered.regions.length > 1
         ? html`<region-auswahl
             class="picker"
             .data=${store}
@@ -375,7 +410,30 @@ export class ThemenDossier extends KdElement {
           })}
         </ul>
       </nav>
+      ${this.navigation === 'full' && catalogue ? this.renderRelated(catalogue.catalogue, region, offered.keys) : nothing}
     </div>`;
+  }
+
+  /** Kreise to look at next: those of the same type and size in the Land, and the neighbours (from the catalogue). */
+  private renderRelated(catalogue: LoadedCatalogue['catalogue'], region: Region, offered: Pick<Set<string>, 'has'>): TemplateResult | typeof nothing {
+    const similar = similarRegions(catalogue, region.key).filter((r) => offered.has(r.key)).slice(0, 8);
+    const neighbours = neighbourRegions(catalogue, region.key).filter((r) => offered.has(r.key));
+    if (!similar.length && !neighbours.length) return nothing;
+    const link = (r: { key: string; name: string }) =>
+      this.hash
+        ? html`<a href=${hashFor({ region: r.key, topic: this.topic })} @click=${() => (this.pendingAnnouncement = true)}>${r.name}</a>`
+        : html`<button type="button" class="link" @click=${() => this.navigate({ region: r.key })}>${r.name}</button>`;
+    const list = (id: string, title: string, regions: readonly { key: string; name: string }[]) =>
+      regions.length
+        ? html`<p class="related-title" id=${id}>${title}</p>
+            <ul class="related-list" aria-labelledby=${id}>
+              ${regions.map((r) => html`<li>${link(r)}</li>`)}
+            </ul>`
+        : nothing;
+    return html`<nav class="related" part="related" aria-label=${msg('Andere Kreise ansehen', { id: 'dossier.related' })}>
+      ${list('related-similar', msg('Ähnliche Kreise im Land (gleicher Kreistyp, ähnlich viele Einwohner):', { id: 'dossier.similar' }), similar)}
+      ${list('related-neighbours', msg('Nachbarkreise:', { id: 'dossier.neighbours' }), neighbours)}
+    </nav>`;
   }
 
   private renderToc(model: DossierModel, level: number): TemplateResult | typeof nothing {
