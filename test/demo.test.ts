@@ -15,7 +15,7 @@ type DemoWindow = Window & {
 };
 
 /** Every page in the demo navigation, in its order; each is checked in full. */
-const NAV_PAGES = ['index.html', 'alle-elemente.html', 'zeitung.html', 'initiative.html', 'kreisdossier-harz.html', 'baukasten.html'];
+const NAV_PAGES = ['index.html', 'alle-elemente.html', 'zeitung.html', 'initiative.html', 'kreisdossier.html', 'kreisdossier-harz.html', 'baukasten.html'];
 const PAGES = NAV_PAGES;
 
 const KD_ELEMENTS = 'indikator-tabelle, indikator-chart, kreis-map, region-auswahl, themen-dossier';

@@ -101,6 +101,35 @@ export const dossierStyles = css`
     box-shadow: inset 0 0 0 2px var(--_kd-accent);
     font-weight: 700;
   }
+  .related {
+    flex: 1 1 100%;
+    font-size: 0.9375em;
+  }
+  .related-title {
+    margin: var(--_kd-space-s) 0 var(--_kd-space-xs);
+    color: var(--_kd-muted);
+  }
+  .related-list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_kd-space-xs) var(--_kd-space-m);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .related-list a,
+  .related-list button.link {
+    color: var(--_kd-link);
+  }
+  /* A button that reads as a link: it switches the region in the page, like the links do with \`hash\`. */
+  button.link {
+    padding: 0;
+    border: 0;
+    background: none;
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .empty-mark {
     color: var(--_kd-muted);
     font-weight: 400;
@@ -229,7 +258,8 @@ export const dossierStyles = css`
   @media print {
     .controls,
     .toc,
-    .switch {
+    .switch,
+    .related {
       display: none;
     }
     .tile,

@@ -55,7 +55,13 @@ type DossierOptions = Record<string, string | number | boolean>;
  * What is shown comes from the dossier definitions in the data
  * (`dossier.topics[].sections`; several files' sections are shown in `src`
  * order); a topic no definition describes gets key figures, a chart and a map
- * per indicator. A topic without data says so, and what data it would need.
+ * per indicator.
+ *
+ * `src` may name a catalogue (`katalog.json`, see docs/format.md#catalogue) instead of data files: then
+ * the dossier fetches only the files of the region and topic shown — the region's own numbers, its Land's
+ * and Deutschland's (a Gemeinde's Kreis's), those of its Gemeinden and of its Land's other Kreise for the maps
+ * and rankings — and the files a new view adds when the reader switches; every Land, Kreis and Gemeinde of the
+ * catalogue can be chosen in the picker. A topic without data says so, and what data it would need.
  *
  * Readers switch region with the built-in picker (`<region-auswahl>`), by
  * choosing a region in a map or ranking on the page, or — with `linked` —
@@ -73,6 +79,7 @@ type DossierOptions = Record<string, string | number | boolean>;
  * @csspart dossier - The `<article>` around everything.
  * @csspart header - Region name, introduction, picker and topic navigation.
  * @csspart topics - The topic navigation.
+ * @csspart related - With a catalogue: links to similar Kreise (same type and size class in the Land) and neighbouring Kreise.
  * @csspart toc - The in-page table of contents.
  * @csspart section - One section of a topic.
  * @csspart tile - A key-figure tile.
