@@ -45,6 +45,7 @@ export const OPTIONS = {
   object: { type: 'string' },
   'region-names': { type: 'string' },
   precision: { type: 'string' },
+  'keep-properties': { type: 'string' },
   // fetch (GENESIS web service)
   region: { type: 'string', multiple: true },
   level: { type: 'string' },
@@ -59,6 +60,22 @@ export const OPTIONS = {
   numerator: { type: 'string' },
   denominator: { type: 'string' },
   factor: { type: 'string' },
+  // split
+  by: { type: 'string' },
+  'max-kb': { type: 'string' },
+  'only-below': { type: 'string' },
+  // catalogue
+  'region-changes': { type: 'string' },
+  'population-indicator': { type: 'string' },
+  'geometry-attribution': { type: 'string' },
+  updated: { type: 'string' },
+  // dossier
+  gemeinden: { type: 'boolean' },
+  topics: { type: 'string' },
+  data: { type: 'string' },
+  fetch: { type: 'boolean' },
+  tables: { type: 'string' },
+  force: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

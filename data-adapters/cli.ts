@@ -8,18 +8,20 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument, validateDocument } from '../src/format/validate.js';
 import { loadLocale } from '../src/i18n/locale.js';
-import type { KreisdossierDocument } from '../src/format/types.js';
 import { AdapterError } from './adapter-error.js';
 import { ADAPTERS, type AdapterName } from './adapters.js';
-import { decode, NOT_UTF8, UTF16 } from './decode.js';
 import { exportCsv } from './export-csv.js';
 import { mergeDocuments } from './merge.js';
 import { MESSAGES } from './messages.js';
 import { addRatio } from './compute.js';
 import { describeMissing, MissingMetadata } from './missing-metadata.js';
 import { CliError, fsProblem, importOptions, OPTIONS, printSummary, readMapping, t, writeAtomically, type Io, type Lang, type Values } from './cli-shared.js';
+import { DOSSIER_HELP } from './dossier/dossier-help.js';
 import { FETCH_HELP, runFetch } from './genesis-api/fetch-command.js';
+import { CATALOGUE_HELP } from './catalogue/catalogue-help.js';
+import { SPLIT_HELP } from './split/split-help.js';
 import { INSPECT_HELP, runInspect } from './inspect.js';
+import { documentText, readDocument } from './read-document.js';
 import { nameRegions } from './region-names.js';
 import { keepWithin } from './within.js';
 import { CLI_MAX_CONVERTED, CLI_MAX_OBSERVATIONS, checkFileSize, checkObservationCount, limitObservations, readInputFile } from './limits.js';
@@ -38,6 +40,9 @@ Befehle:
   export <csv|jsonstat> DATEI     schreibt die Daten als lange CSV-Tabelle oder JSON-stat 2.0
   merge DATEI… -o aus.json        führt Dateien zusammen und meldet Widersprüche
   geo DATEI… [--within SCHLÜSSEL] [--simplify 10%] [--format topojson|geojson] -o aus
+  split DATEI… --by land|regierungsbezirk|kreis|auto -o ORDNER   teilt bundesweite Dateien nach Land, Regierungsbezirk oder Kreis
+  catalogue ORDNER -o ORDNER/katalog.json   schreibt den Katalog eines Datenordners und prüft die Dateien auf Widersprüche
+  dossier --region SCHLÜSSEL [--gemeinden] -o ORDNER/   schreibt das Dossier einer Region als fertigen Ordner für die eigene Website
 
 kreisdossier BEFEHL --help zeigt die Optionen eines Befehls. --lang en für englische Meldungen.`,
     `kreisdossier – official regional statistics into the kreisdossier format
@@ -51,6 +56,9 @@ Commands:
   export <csv|jsonstat> FILE      writes the data as a long CSV table or JSON-stat 2.0
   merge FILE… -o out.json         combines files and reports contradictions
   geo FILE… [--within KEY] [--simplify 10%] [--format topojson|geojson] -o out
+  split FILE… --by land|regierungsbezirk|kreis|auto -o FOLDER    splits nationwide files by Land, Regierungsbezirk or Kreis
+  catalogue FOLDER -o FOLDER/katalog.json   writes a data folder's catalogue and checks the files for contradictions
+  dossier --region KEY [--gemeinden] -o FOLDER/         writes a region's dossier as a ready folder for your own website
 
 kreisdossier COMMAND --help shows a command's options. --lang de/en chooses the language of messages.`,
   ],
@@ -122,9 +130,12 @@ Example: --indicator einkuenfte-je-steuerpflichtigen --numerator ekf002 --denomi
   ],
   fetch: FETCH_HELP,
   inspect: INSPECT_HELP,
+  split: SPLIT_HELP,
+  catalogue: CATALOGUE_HELP,
+  dossier: DOSSIER_HELP,
   geo: [
-    'kreisdossier geo DATEI… [--within SCHLÜSSEL] [--simplify 10%] [--format topojson|geojson] [--key-property ags] [--source-crs EPSG:31467] [--object NAME] [--precision N] -o aus\n\nShapefile (.shp mit .dbf/.shx/.prj), GeoJSON oder TopoJSON → WGS84, nach amtlichem Schlüssel.',
-    'kreisdossier geo FILE… [--within KEY] [--simplify 10%] [--format topojson|geojson] [--key-property ags] [--source-crs EPSG:31467] [--object NAME] [--precision N] -o out\n\nShapefile (.shp with .dbf/.shx/.prj), GeoJSON or TopoJSON → WGS84, keyed by official key.',
+    'kreisdossier geo DATEI… [--within SCHLÜSSEL] [--simplify 10%] [--format topojson|geojson] [--key-property ags] [--source-crs EPSG:31467] [--object NAME] [--precision N] [--keep-properties type] -o aus\n\nShapefile (.shp mit .dbf/.shx/.prj), GeoJSON oder TopoJSON → WGS84, nach amtlichem Schlüssel.\n--keep-properties übernimmt weitere Attribute unverändert (etwa type, die Art der Kreise, für kreisdossier catalogue).',
+    'kreisdossier geo FILE… [--within KEY] [--simplify 10%] [--format topojson|geojson] [--key-property ags] [--source-crs EPSG:31467] [--object NAME] [--precision N] [--keep-properties type] -o out\n\nShapefile (.shp with .dbf/.shx/.prj), GeoJSON or TopoJSON → WGS84, keyed by official key.\n--keep-properties copies further attributes unchanged (e.g. type, the kind of Kreis, for kreisdossier catalogue).',
   ],
 };
 
@@ -145,31 +156,6 @@ function clean(text: string): string {
     .join('\n');
 }
 
-/**
- * A kreisdossier file's text: UTF-8 (a BOM is dropped, as browsers do), at most MAX_FILE_BYTES.
- * decode's advice for publisher files (--encoding latin1, or saving as Latin-1) does not fit a
- * kreisdossier file, which is always UTF-8: those two reasons are reworded.
- */
-function documentText(file: string): string {
-  try {
-    return decode(readInputFile(file), 'utf-8').text;
-  } catch (error) {
-    if (!(error instanceof AdapterError)) throw error;
-    if (error.reason === UTF16) {
-      throw new AdapterError({ de: 'die Datei ist UTF-16-kodiert: kreisdossier-Dateien sind UTF-8', en: 'the file is UTF-16 encoded: kreisdossier files are UTF-8' }, error.line);
-    }
-    if (error.reason === NOT_UTF8) {
-      throw new AdapterError({ de: 'die Datei ist kein gültiges UTF-8: kreisdossier-Dateien sind UTF-8', en: 'the file is not valid UTF-8: kreisdossier files are UTF-8' }, error.line);
-    }
-    throw error;
-  }
-}
-
-function readDocument(file: string, lang: Lang): KreisdossierDocument {
-  const result = parseDocument(documentText(file));
-  if (!result.valid) throw new CliError(result.problems.map((p) => `${file}: ${p.path}: ${p.message[lang]}`).join('\n'));
-  return result.document;
-}
 
 /**
  * The language asked for with --lang, read before the arguments are parsed (so that their errors speak it too).
@@ -307,6 +293,19 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
       }
       case 'fetch':
         return await runFetch({ tables: args, values, io, lang, env });
+      case 'split': {
+        const { runSplit } = await import('./split/split-command.js');
+        return runSplit({ files: args, values, io, lang });
+      }
+      case 'catalogue': {
+        const { runCatalogue } = await import('./catalogue/catalogue-command.js');
+        return runCatalogue({ args, values, io, lang });
+      }
+      case 'dossier': {
+        if (args.length) throw new CliError(HELP.dossier![lang === 'en' ? 1 : 0]);
+        const { runDossier } = await import('./dossier/dossier-command.js');
+        return await runDossier({ values, io, lang, env, argv });
+      }
       case 'inspect': {
         if (args.length !== 1) throw new CliError(HELP.inspect![lang === 'en' ? 1 : 0]);
         file = args[0]!;
@@ -326,6 +325,7 @@ export async function main(argv: string[], rawIo: Io, env: NodeJS.ProcessEnv = p
           ...(values['source-crs'] ? { sourceCrs: values['source-crs'] } : {}),
           ...(values.object ? { objectName: values.object } : {}),
           ...(values.precision ? { precision: Number(values.precision) } : {}),
+          ...(values['keep-properties'] ? { keepProperties: values['keep-properties'].split(',').map((p) => p.trim()).filter(Boolean) } : {}),
         });
         for (const w of result.warnings) io.stderr(`${file}: ${w[lang]}\n`);
         io.stderr(`${file}: ${result.featureCount} ${t(lang, 'Gebiete', 'features')}\n`);

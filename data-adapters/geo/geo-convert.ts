@@ -72,6 +72,8 @@ export interface GeoOptions {
    * or "regionen"). For a TopoJSON input with several objects, also the object to read.
    */
   objectName?: string;
+  /** Further source attributes copied unchanged to the output, e.g. ["type"] (BKG's kind of Kreis), for the catalogue. */
+  keepProperties?: string[];
 }
 
 export interface GeoResult {
@@ -157,6 +159,15 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
       de: `Objektname „${options.objectName}“: bitte nur Buchstaben, Ziffern, „_“ und „-“ verwenden`,
       en: `object name ${JSON.stringify(options.objectName)}: use letters, digits, "_" and "-"`,
     });
+  }
+  const keepProperties = options.keepProperties ?? [];
+  for (const p of keepProperties) {
+    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(p) || ['ags', 'ars', 'name'].includes(p)) {
+      throw new AdapterError({
+        de: `--keep-properties ${p}: erwartet werden Namen von Attributen der Quelle (nicht ags, ars, name, die immer übernommen werden)`,
+        en: `--keep-properties ${p}: expected names of source attributes (not ags, ars, name, which are always kept)`,
+      });
+    }
   }
   const prepared = prepareInput(input, options, warnings);
   const notes: string[] = [];
@@ -247,7 +258,10 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
   const object = options.objectName ?? (level ? OBJECT_NAMES[level] : undefined) ?? 'regionen';
   const withArs = kept.some((r) => r.ars !== undefined);
   const withName = kept.some((r) => r.name !== undefined);
-  const fields = ['ags', ...(withArs ? ['ars'] : []), ...(withName ? ['name'] : [])];
+  for (const p of keepProperties) {
+    if (!present(records, p)) throw new AdapterError({ de: `--keep-properties ${p}: die Quelle hat kein solches Attribut (Attribute: ${fieldList(records).de})`, en: `--keep-properties ${p}: the source has no such attribute (attributes: ${fieldList(records).en})` });
+  }
+  const fields = ['ags', ...(withArs ? ['ars'] : []), ...(withName ? ['name'] : []), ...keepProperties];
   const joinTable = records.map((_, i) => {
     const r = keep[i] ? (regions[i] as Region) : undefined;
     return {
@@ -256,6 +270,7 @@ async function convert(input: GeoInput, options: GeoOptions): Promise<GeoResult>
       ags: r?.ags ?? null,
       ...(withArs ? { ars: r?.ars ?? null } : {}),
       ...(withName ? { name: r?.name ?? null } : {}),
+      ...Object.fromEntries(keepProperties.map((p) => [p, r ? (records[i]![p] ?? null) : null])),
     };
   });
 

@@ -13,12 +13,13 @@
 // Needs `npm run build` (dist/ and build/node/). Runs the commands with `node bin/kreisdossier.js`.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import mapshaper from 'mapshaper';
+import { validateCatalogue } from '../../build/node/src/format/catalogue-validate.js';
 import { validateDocument } from '../../build/node/src/format/validate.js';
 import { loadLocale } from '../../build/node/src/i18n/locale.js';
 import { MINIMAL_STRICT_CSP } from '../../demo/csp.js';
@@ -479,13 +480,23 @@ async function execute(plan, dir, lang, file, include) {
     } else if (s.kind === 'run') {
       if (!include(i)) continue;
       const out = outputOption(s.args);
-      if (out) rmSync(join(dir, out), { force: true });
+      // `split` writes into a folder that earlier steps may have filled: it is kept, and its files are checked.
+      const folder = s.args[0] === 'split';
+      if (out && !folder) rmSync(join(dir, out), { force: true });
       last = { step: s, ...(await run(s.args, dir, lang)) };
       ran++;
       const said = `\n--- stdout\n${last.stdout}\n--- stderr\n${last.stderr}`;
       assert.equal(last.code, s.exit, `${where(s)}: npx kreisdossier ${s.args.join(' ')} exited with ${last.code}${said}`);
-      if (out && s.exit !== 0) assert.ok(!existsSync(join(dir, out)), `${where(s)}: a failed command left ${out} behind`);
-      if (out && s.exit === 0) checkOutput(dir, out, s.args[0], where(s));
+      if (out && s.exit !== 0 && !folder) assert.ok(!existsSync(join(dir, out)), `${where(s)}: a failed command left ${out} behind`);
+      if (out && s.exit === 0) {
+        if (folder) {
+          // The parts of each input: NAME-de.json, NAME-15.json, …
+          const bases = s.args.slice(1).filter((a) => a.endsWith('.json')).map((a) => a.replace(/^.*[/\\]/, '').replace(/\.json$/, ''));
+          const parts = readdirSync(join(dir, out)).filter((f) => bases.some((b) => new RegExp(`^${b}-(de|\\d+)\\.json$`).test(f)));
+          assert.ok(parts.length > 0, `${where(s)}: split wrote no parts into ${out}`);
+          for (const f of parts) checkOutput(dir, join(out, f), 'import', where(s));
+        } else checkOutput(dir, out, s.args[0], where(s));
+      }
     } else {
       assert.ok(last, `${where(s)}: an output block before any command`);
       assert.equal(`${last.stdout}${last.stderr}`.trim(), s.expected, `${where(s)}: output of npx kreisdossier ${last.step.args.join(' ')}`);
@@ -504,6 +515,9 @@ function checkOutput(dir, file, command, where) {
     const result = validateDocument(JSON.parse(text));
     assert.deepEqual(result.problems.map((p) => `${p.path}: ${p.message.en}`), [], `${where}: ${file} does not validate`);
     assert.ok(result.document.observations.length > 0, `${where}: ${file} has no observations`);
+  } else if (command === 'catalogue') {
+    const result = validateCatalogue(JSON.parse(text));
+    assert.deepEqual(result.problems.map((p) => `${p.path}: ${p.message.en}`), [], `${where}: ${file} is not a valid catalogue`);
   } else if (command === 'export' && file.endsWith('.csv')) {
     assert.equal(text.split(/\r?\n/)[0], 'indicator,region,region_name,period,value,status,unit', `${where}: ${file} header`);
   } else if (command === 'geo') {
