@@ -204,10 +204,14 @@ describe('demo site', () => {
     expect(page.querySelector('h1')?.textContent).to.equal('Alle Elemente unter strenger Content-Security-Policy');
   });
 
-  it('the Kreisdossier Harz page loads exactly the files the embed builder preselects for a dossier', async () => {
-    const page = new DOMParser().parseFromString(await servedPage('kreisdossier-harz.html'), 'text/html');
-    const src = page.querySelector('themen-dossier')!.getAttribute('src')!.trim().split(/\s+/);
-    expect(src).to.deep.equal(DOSSIER_FILES.map((f) => `data/${f}`));
+  it('the Kreisdossier Harz page is the nationwide page with a preset: the same catalogue, Harz and its Gemeinden', async () => {
+    const harz = new DOMParser().parseFromString(await servedPage('kreisdossier-harz.html'), 'text/html').querySelector('themen-dossier')!;
+    const all = new DOMParser().parseFromString(await servedPage('kreisdossier.html'), 'text/html').querySelector('themen-dossier')!;
+    expect(harz.getAttribute('src')).to.equal(all.getAttribute('src'));
+    expect(harz.getAttribute('src')).to.equal('data/de/katalog.json');
+    expect([harz.getAttribute('region'), harz.getAttribute('within')]).to.deep.equal(['15085', '15085']);
+    // The embed builder's dossier preset lists the same figures file by file (for a site without the catalogue).
+    for (const f of DOSSIER_FILES) expect((await fetch(`/demo/data/${f}`, { method: 'HEAD' })).status, f).to.equal(200);
   });
 
   it('the landing page links every demo page, including the Harz dossier', async () => {
