@@ -20,9 +20,12 @@ const BUDGETS = [
   { name: '<indikator-tabelle> page', entry: 'indikator-tabelle.js', budget: 29 },
   { name: '<indikator-chart> page (incl. Lit and Chart.js)', entry: 'indikator-chart.js', extra: ['chart-runtime'], budget: 88, target: 65 },
   { name: '<kreis-map> page (without MapLibre)', entry: 'kreis-map.js', budget: 46 },
-  { name: '<region-auswahl> page', entry: 'region-auswahl.js', budget: 32 },
+  // +1 kB (issue 15): a picker given a catalogue searches all 11 000 regions; the code that reads catalogues loads only then.
+  { name: '<region-auswahl> page', entry: 'region-auswahl.js', budget: 33 },
   { name: 'all elements, kreisdossier.js (without MapLibre)', entry: 'kreisdossier.js', extra: ['chart-runtime'], budget: 125 },
-  { name: 'kreisdossier.bundle.js (one file, without MapLibre)', files: () => ['kreisdossier.bundle.js'], budget: 122 },
+  // +3 kB (issue 15): the one-file bundle inlines everything, also the catalogue code the modular build loads on demand.
+  { name: 'kreisdossier.bundle.js (one file, without MapLibre)', files: () => ['kreisdossier.bundle.js'], budget: 125 },
+  { name: 'catalogue code (only when a src is a catalogue)', files: () => [chunk('catalogue')], budget: 5 },
   { name: 'English texts (only for lang="en")', files: () => [chunk('en')], budget: 7 },
   { name: 'format.js (validator for developers, no Lit)', entry: 'format.js', extra: ['validate'], budget: 12 },
 ];

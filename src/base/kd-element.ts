@@ -8,15 +8,14 @@ import { msg } from '@lit/localize';
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DataError } from '../data/data-error.js';
-import { selectionKey, type CatalogueSelection, type LoadedCatalogue } from '../data/catalogue-data.js';
+import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
+import { catalogueSupport, type CatalogueSupport } from '../data/catalogue-loader.js';
 import type { DataStore } from '../data/data-store.js';
 import { forgetDocument } from '../data/document-cache.js';
 import { DEFAULT_TIMEOUT_MS } from '../data/fetch-document.js';
 import { loadData } from '../data/load-data.js';
 import { loadValidator } from '../data/load-validator.js';
 import { isLocaleLoaded, langOf, loadLocale, toLocale, withLocale, type Locale } from '../i18n/locale.js';
-import { dataFilesFor, levelOfKey } from '../format/catalogue-select.js';
-import { words } from '../data/selection.js';
 import { renderError, warnError } from './error-view.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -120,8 +119,8 @@ export abstract class KdElement extends LitElement {
    * With a catalogue as `src`: the files the current view needs. The default reads `indicator`, `region` and
    * `compare` (the regions' own numbers); elements showing more (a map's sub-regions, a dossier) override it.
    */
-  protected catalogueSelection(loaded: LoadedCatalogue): CatalogueSelection {
-    return defaultSelection(loaded, this as unknown as Partial<Record<'indicator' | 'region' | 'compare', string>>);
+  protected catalogueSelection(loaded: LoadedCatalogue, support: CatalogueSupport): CatalogueSelection {
+    return support.defaultSelection(loaded.catalogue, this as unknown as Partial<Record<'indicator' | 'region' | 'compare', string>>);
   }
 
   /** Whether the view while `refreshing` is the last content (default) or a normal render with the data at hand. */
@@ -133,7 +132,8 @@ export abstract class KdElement extends LitElement {
     if (!selected || this.loadState.status === 'loading') return;
     let key: string;
     try {
-      key = selectionKey(this.catalogueSelection(selected.loaded));
+      const support = catalogueSupport();
+      key = support.selectionKey(this.catalogueSelection(selected.loaded, support));
     } catch {
       return; // a bad attribute: the render says what is wrong
     }
@@ -173,9 +173,9 @@ export abstract class KdElement extends LitElement {
     if (!keep) this.selected = undefined;
     const inline = [...this.querySelectorAll(':scope > script[type="application/json"]')].map((s) => s.textContent ?? '');
     let selected: { loaded: LoadedCatalogue; key: string } | undefined;
-    const select = (loaded: LoadedCatalogue): CatalogueSelection => {
-      const selection = this.catalogueSelection(loaded);
-      selected = { loaded, key: selectionKey(selection) };
+    const select = (loaded: LoadedCatalogue, support: CatalogueSupport): CatalogueSelection => {
+      const selection = this.catalogueSelection(loaded, support);
+      selected = { loaded, key: support.selectionKey(selection) };
       return selection;
     };
     // The language's texts load alongside the data, so an English element never flashes German.
@@ -270,15 +270,6 @@ export abstract class KdElement extends LitElement {
 }
 
 const reportedStores = new WeakSet<DataStore>();
-
-/** The files of `indicator` (all without) holding the own numbers of `region` and `compare` (all regions without). */
-function defaultSelection({ catalogue }: LoadedCatalogue, attrs: Partial<Record<'indicator' | 'region' | 'compare', string>>): CatalogueSelection {
-  const keys = [...words(attrs.region), ...words(attrs.compare)];
-  const needs = keys.length ? keys.map((k) => ({ prefix: k, levels: [levelOfKey(k)] })) : undefined;
-  const indicator = attrs.indicator?.trim();
-  const files = catalogue.data.filter((f) => (!indicator || f.indicators.some((i) => i.id === indicator)) && (!needs || dataFilesFor(catalogue, { regions: needs }).includes(f)));
-  return { files: files.map((f) => f.url), geometry: [], regionFiles: [] };
-}
 
 const isInlineJson = (node: Node): boolean => node instanceof HTMLScriptElement && node.type === 'application/json';
 

@@ -4,7 +4,7 @@
  * below the one it shows, and their boundaries.
  */
 import type { Catalogue } from '../format/catalogue-schema.js';
-import { ancestorKeys, childLevel, dataFilesFor, geometryFilesFor, levelOfKey, type RegionNeed } from '../format/catalogue-select.js';
+import { ancestorKeys, childLevel, dataFilesFor, geometryFilesFor, levelOfKey, prefixesOverlap, regionFilesFor, type RegionNeed } from '../format/catalogue-select.js';
 import type { CatalogueSelection } from './catalogue-data.js';
 import { words } from './selection.js';
 
@@ -43,4 +43,33 @@ export function mapSelection(catalogue: Catalogue, attrs: { indicator?: string |
   const needs = prefixes.map((p) => ({ prefix: p, levels: [level] }));
   const geometry = prefixes.flatMap((p) => geometryFilesFor(catalogue, { prefix: p, level }));
   return { files: filesOf(catalogue, attrs.indicator, needs), geometry: [...new Set(geometry)], regionFiles: [] };
+}
+
+/** The files of `indicator` (all without) holding the own numbers of `region` and `compare` (all regions without). */
+export function defaultSelection(catalogue: Catalogue, attrs: { indicator?: string | undefined; region?: string | undefined; compare?: string | undefined }): CatalogueSelection {
+  const keys = [...words(attrs.region), ...words(attrs.compare)];
+  return { files: filesOf(catalogue, attrs.indicator, keys.length ? keys.map((k) => ({ prefix: k, levels: [levelOfKey(k)] })) : undefined), geometry: [], regionFiles: [] };
+}
+
+/**
+ * A picker: the catalogue's Länder and Kreise at once (no file), the Gemeinden (a list of names per Land,
+ * 11 000 in all) once the reader opens the list or types — a page that only shows the picker does not load them;
+ * with `indicator`, its files (only regions with its numbers are offered).
+ */
+export function pickerSelection(
+  catalogue: Catalogue,
+  attrs: { within?: string | undefined; level?: string | undefined; region?: string | undefined; indicator?: string | undefined; searching: boolean },
+): CatalogueSelection {
+  const within = attrs.within?.trim() ?? '';
+  const levels = words(attrs.level);
+  let regionFiles: CatalogueSelection['regionFiles'] = [];
+  if (!levels.length || levels.includes('Gemeinde')) {
+    if (attrs.searching || within.length >= 5) regionFiles = regionFilesFor(catalogue, 'Gemeinde', within || undefined);
+    else if (attrs.region && levelOfKey(attrs.region) === 'Gemeinde') regionFiles = regionFilesFor(catalogue, 'Gemeinde', attrs.region);
+  }
+  const indicator = attrs.indicator?.trim();
+  const files = indicator
+    ? catalogue.data.filter((f) => f.indicators.some((i) => i.id === indicator) && (!within || f.regions.some((p) => prefixesOverlap(p, within)))).map((f) => f.url)
+    : [];
+  return { files, geometry: [], regionFiles };
 }

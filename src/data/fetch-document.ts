@@ -3,6 +3,7 @@ import type { Catalogue } from '../format/catalogue-schema.js';
 import type { KreisdossierDocument } from '../format/types.js';
 import type { ValidationResult } from '../format/validate.js';
 import { DataError, locate } from './data-error.js';
+import { loadCatalogueSupport } from './catalogue-loader.js';
 import { loadValidator } from './load-validator.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -27,7 +28,9 @@ export async function fetchSource(
     rejectInvalid({ valid: false, problems: [problem('$', 'json-syntax', { detail: (error as Error).message })] }, url);
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'kreisdossierCatalogue')) {
-    const result = (await validator).validateCatalogue(value);
+    // The catalogue code (with its validator) comes only for catalogues; the problems' sentences come with the validator.
+    const [support] = await Promise.all([loadCatalogueSupport(), validator]);
+    const result = support.validateCatalogue(value);
     if (!result.valid) rejectInvalid(result, url);
     return { kind: 'catalogue', catalogue: result.catalogue, url };
   }

@@ -6,7 +6,8 @@
  */
 import type { KreisdossierDocument } from '../format/types.js';
 import { DataError } from './data-error.js';
-import { loadFromCatalogue, type CatalogueSelection, type LoadedCatalogue } from './catalogue-data.js';
+import type { CatalogueSelection, LoadedCatalogue } from './catalogue-data.js';
+import { loadCatalogueSupport, type CatalogueSupport } from './catalogue-loader.js';
 import { DataStore, type SourcedDocument } from './data-store.js';
 import { absoluteUrl, loadDocument, loadSource } from './document-cache.js';
 import { checkDocument, parseText, pause } from './fetch-document.js';
@@ -19,7 +20,7 @@ export interface DataSources {
   /** Bypass the browser's HTTP cache (after a failure). */
   reload?: boolean;
   /** When `src` is a catalogue: the files the element's current view needs from it. */
-  select?: (catalogue: LoadedCatalogue) => CatalogueSelection;
+  select?: (catalogue: LoadedCatalogue, support: CatalogueSupport) => CatalogueSelection;
 }
 
 function fromProperty(data: unknown): Promise<SourcedDocument[]> {
@@ -53,7 +54,8 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
     const source = await loadSource(urls[0]!, sources.timeoutMs, sources.reload);
     if (source.kind === 'catalogue') {
       const loaded = { catalogue: source.catalogue, url: source.url };
-      return loadFromCatalogue(loaded, sources.select ? sources.select(loaded) : everything(loaded), sources.timeoutMs, sources.reload);
+      const support = await loadCatalogueSupport();
+      return support.loadFromCatalogue(loaded, sources.select ? sources.select(loaded, support) : support.everything(loaded), sources.timeoutMs, sources.reload);
     }
   }
 
@@ -81,7 +83,3 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
 /** Stores of one fetched file, shared by the elements showing it (a store does not change once combined). */
 const singleFileStores = new WeakMap<KreisdossierDocument, DataStore>();
 
-/** Without an element's own choice: every data file (an element that reads a catalogue says what it needs). */
-function everything({ catalogue }: LoadedCatalogue): CatalogueSelection {
-  return { files: catalogue.data.map((f) => f.url), geometry: catalogue.geometry, regionFiles: [] };
-}

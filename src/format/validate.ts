@@ -6,9 +6,6 @@ import { DocumentSchema, ObservationSchema } from './schema.js';
 import { problemsFromIssues } from './schema-issues.js';
 import type { KreisdossierDocument } from './types.js';
 
-// Catalogues are validated by the same lazily loaded chunk.
-export { validateCatalogue, type CatalogueValidation } from './catalogue-validate.js';
-
 export type ValidationResult =
   | { valid: true; document: KreisdossierDocument; problems: [] }
   | { valid: false; problems: Problem[] };

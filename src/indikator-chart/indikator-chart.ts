@@ -24,7 +24,7 @@ import { renderChartTable } from './chart-table.js';
 import { DASHES, MARKERS, readTheme, type ChartTheme } from './chart-theme.js';
 import { chartStyles } from './indikator-chart.styles.js';
 import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
-import { chartSelection } from '../data/catalogue-views.js';
+import type { CatalogueSupport } from '../data/catalogue-loader.js';
 
 type Runtime = typeof import('./chart-runtime.js');
 /** Chart.js is fetched once per page, the first time a chart is on it. */
@@ -216,8 +216,8 @@ export class IndikatorChart extends KdElement {
   }
 
   /** With a catalogue as `src`: the files this view needs (see catalogue-views.ts). */
-  protected override catalogueSelection({ catalogue }: LoadedCatalogue): CatalogueSelection {
-    return chartSelection(catalogue, { indicator: this.indicator, region: this.region, compare: this.compare, type: this.type });
+  protected override catalogueSelection({ catalogue }: LoadedCatalogue, support: CatalogueSupport): CatalogueSelection {
+    return support.chartSelection(catalogue, { indicator: this.indicator, region: this.region, compare: this.compare, type: this.type });
   }
 
   protected override renderData(store: DataStore): TemplateResult {

@@ -30,7 +30,7 @@ import { renderMapTable, type SortKey, type SortState } from './map-table.js';
 import { DEFAULT_MAPLIBRE_URL, DEFAULT_WORKER_URL } from './maplibre-url.js';
 import { mapStyles } from './kreis-map.styles.js';
 import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
-import { mapSelection } from '../data/catalogue-views.js';
+import type { CatalogueSupport } from '../data/catalogue-loader.js';
 
 /**
  * Tables up to this size are always in the DOM (hidden), so printing shows them; a nationwide
@@ -307,8 +307,8 @@ export class KreisMap extends KdElement {
   }
 
   /** With a catalogue as `src`: the files this view needs (see catalogue-views.ts). */
-  protected override catalogueSelection({ catalogue }: LoadedCatalogue): CatalogueSelection {
-    return mapSelection(catalogue, { indicator: this.indicator, region: this.region, highlight: this.highlight });
+  protected override catalogueSelection({ catalogue }: LoadedCatalogue, support: CatalogueSupport): CatalogueSelection {
+    return support.mapSelection(catalogue, { indicator: this.indicator, region: this.region, highlight: this.highlight });
   }
 
   protected override renderData(store: DataStore): TemplateResult {

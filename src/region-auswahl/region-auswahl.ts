@@ -6,7 +6,7 @@ import { KdElement } from '../base/kd-element.js';
 import { DataError } from '../data/data-error.js';
 import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
 import type { DataStore } from '../data/data-store.js';
-import { levelOfKey, prefixesOverlap, regionFilesFor } from '../format/catalogue-select.js';
+import type { CatalogueSupport } from '../data/catalogue-loader.js';
 import { noValues, resolveIndicator, unknownValue, words } from '../data/selection.js';
 import { problem } from '../format/problem.js';
 import { REGION_LEVELS } from '../format/vocabulary.js';
@@ -119,24 +119,9 @@ export class RegionAuswahl extends KdElement {
     document.removeEventListener('kd-region-select', this.onRegionSelect);
   }
 
-  /**
-   * With a catalogue as `src`: its Länder and Kreise at once, the Gemeinden (a list per Land, 11 000 names
-   * in all) once the reader opens the list or types — a page that only shows the picker does not load them.
-   */
-  protected override catalogueSelection({ catalogue }: LoadedCatalogue): CatalogueSelection {
-    const within = this.within?.trim() ?? '';
-    const levels = words(this.level);
-    let regionFiles: CatalogueSelection['regionFiles'] = [];
-    if (!levels.length || levels.includes('Gemeinde')) {
-      if (this.searchAll || within.length >= 5) regionFiles = regionFilesFor(catalogue, 'Gemeinde', within || undefined);
-      else if (this.region && levelOfKey(this.region) === 'Gemeinde') regionFiles = regionFilesFor(catalogue, 'Gemeinde', this.region);
-    }
-    // `indicator`: only regions with its numbers — its files are needed (within `within`).
-    const indicator = this.indicator?.trim();
-    const files = indicator
-      ? catalogue.data.filter((f) => f.indicators.some((i) => i.id === indicator) && (!within || f.regions.some((p) => prefixesOverlap(p, within)))).map((f) => f.url)
-      : [];
-    return { files, geometry: [], regionFiles };
+  /** With a catalogue as `src`: the names to search (see `pickerSelection`). */
+  protected override catalogueSelection({ catalogue }: LoadedCatalogue, support: CatalogueSupport): CatalogueSelection {
+    return support.pickerSelection(catalogue, { within: this.within, level: this.level, region: this.region, indicator: this.indicator, searching: this.searchAll });
   }
 
   /** The reader opened the list or typed: the Gemeinden are wanted. */

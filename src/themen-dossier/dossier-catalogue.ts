@@ -8,7 +8,7 @@ import type { Catalogue } from '../format/catalogue-schema.js';
 import { dataFilesFor, dossierFor, dossierNeeds, geometryFilesFor, levelOfKey, regionFilesFor, regionIndex, topicsWithData } from '../format/catalogue-select.js';
 import { TOPICS } from '../format/vocabulary.js';
 import type { Topic } from '../format/types.js';
-import { ALL_TOPICS, parseTopic } from './topics.js';
+import { ALL_TOPICS, parseTopic } from './topic-slugs.js';
 
 /** The levels a reader can open a page for. */
 export const PAGE_LEVELS = ['Land', 'Kreis', 'Gemeinde'] as const;

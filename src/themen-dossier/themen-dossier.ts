@@ -6,7 +6,7 @@ import { KdElement } from '../base/kd-element.js';
 import { renderGeometrySource, renderSources } from '../base/source-view.js';
 import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
 import type { DataStore } from '../data/data-store.js';
-import { ancestorKeys, neighbourRegions, similarRegions, topicsWithData } from '../format/catalogue-select.js';
+import { catalogueSupport, type CatalogueSupport } from '../data/catalogue-loader.js';
 import { pause } from '../data/fetch-document.js';
 import { unknownValue, words } from '../data/selection.js';
 import { TOPICS } from '../format/vocabulary.js';
@@ -21,7 +21,6 @@ import { localize } from '../i18n/text.js';
 import { ancestorsOf, buildDossierModel, indicatorsWithData, offeredRegions, type DossierModel, type SectionIndicator, type SectionModel, type TopicModel } from './dossier-model.js';
 import { introSentences } from './dossier-text.js';
 import { headingTag, renderKeyFigure } from './key-figure-view.js';
-import { dossierSelection, mayOffer, PAGE_LEVELS } from './dossier-catalogue.js';
 import { dossierStyles } from './themen-dossier.styles.js';
 import { ALL_TOPICS, parseTopic, TOPIC_SLUGS, topicLabel, topicNeeds } from './topics.js';
 import { hashFor, readHash, type ViewState } from './url-state.js';
@@ -164,7 +163,7 @@ export class ThemenDossier extends KdElement {
   }
 
   /** With a catalogue: the files of the region (or the one the URL hash is about to show) and topic. */
-  protected override catalogueSelection(loaded: LoadedCatalogue): CatalogueSelection {
+  protected override catalogueSelection(loaded: LoadedCatalogue, { dossierSelection, mayOffer }: CatalogueSupport): CatalogueSelection {
     const key = (this.hashRegion && mayOffer(loaded.catalogue, this.hashRegion, this.within?.trim() ?? '') ? this.hashRegion : this.region) ?? '';
     return dossierSelection(loaded, key.trim(), this.topic, words(this.compare));
   }
@@ -244,6 +243,7 @@ export class ThemenDossier extends KdElement {
     if (this.offered?.store !== store || this.offered.within !== within) {
       const catalogue = store.catalogue?.catalogue;
       if (catalogue) {
+        const { mayOffer } = catalogueSupport();
         // Every Land, Kreis and Gemeinde of the catalogue, not only those of the files of this view.
         const regions = [...store.regions.values()].filter((r) => mayOffer(catalogue, r.key, within));
         const keys = { has: (key: string) => mayOffer(catalogue, key, within) };
@@ -270,7 +270,7 @@ export class ThemenDossier extends KdElement {
     const keys = words(this.compare);
     const catalogue = store.catalogue?.catalogue;
     // From a catalogue, the parents follow from the key (a Gemeinde's Kreis, its Land, Deutschland), also for a region the files lack.
-    if (!keys.length && catalogue) return ancestorKeys(catalogue, region.key).map((k) => store.regions.get(k)).filter((r): r is Region => !!r);
+    if (!keys.length && catalogue) return catalogueSupport().ancestorKeys(catalogue, region.key).map((k) => store.regions.get(k)).filter((r): r is Region => !!r);
     if (!keys.length) return ancestorsOf(store, region);
     return keys.map((key) => {
       const found = store.regions.get(key);
@@ -371,7 +371,7 @@ export class ThemenDossier extends KdElement {
     const current = all ? ALL_TOPICS : TOPIC_SLUGS[topics[0]!];
     const catalogue = store.catalogue;
     // From a catalogue only the topics shown are loaded: the others are judged by what the catalogue lists.
-    const listed = catalogue ? topicsWithData(catalogue.catalogue, region.key) : undefined;
+    const listed = catalogue ? catalogueSupport().topicsWithData(catalogue.catalogue, region.key) : undefined;
     const entries: Array<{ slug: string; label: string; empty: boolean }> = [
       ...TOPICS.map((t) => ({
         slug: TOPIC_SLUGS[t],
@@ -386,7 +386,7 @@ export class ThemenDossier extends KdElement {
             class="picker"
             src=${catalogue.url}
             within=${this.within?.trim() || nothing}
-            level=${PAGE_LEVELS.join(' ')}
+            level=${catalogueSupport().PAGE_LEVELS.join(' ')}
             region=${offered.keys.has(region.key) ? region.key : nothing}
             heading=${msg('Region wählen', { id: 'dossier.picker' })}
             lang=${this.locale}
@@ -423,6 +423,7 @@ export class ThemenDossier extends KdElement {
 
   /** Kreise to look at next: those of the same type and size in the Land, and the neighbours (from the catalogue). */
   private renderRelated(catalogue: LoadedCatalogue['catalogue'], region: Region, offered: Pick<Set<string>, 'has'>): TemplateResult | typeof nothing {
+    const { similarRegions, neighbourRegions } = catalogueSupport();
     const similar = similarRegions(catalogue, region.key).filter((r) => offered.has(r.key)).slice(0, 8);
     const neighbours = neighbourRegions(catalogue, region.key).filter((r) => offered.has(r.key));
     if (!similar.length && !neighbours.length) return nothing;

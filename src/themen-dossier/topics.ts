@@ -4,29 +4,9 @@
  * official data a topic would need when a dossier has none for it.
  */
 import { msg } from '@lit/localize';
-import { TOPICS } from '../format/vocabulary.js';
 import type { Topic } from '../format/types.js';
 
-export const TOPIC_SLUGS: Record<Topic, string> = {
-  Bevölkerung: 'bevoelkerung',
-  'Gesundheit und Pflege': 'gesundheit-pflege',
-  Bildung: 'bildung',
-  'Arbeitsmarkt und Wirtschaft': 'arbeitsmarkt-wirtschaft',
-  'Soziale Lage': 'soziale-lage',
-  Digitalisierung: 'digitalisierung',
-  Strukturwandel: 'strukturwandel',
-};
-
-/** The `topic` value that shows every topic on one page. */
-export const ALL_TOPICS = 'alle';
-
-/** "arbeitsmarkt-wirtschaft", "Arbeitsmarkt und Wirtschaft" or "alle"/"all" → the topic(s); undefined when unknown. */
-export function parseTopic(value: string | undefined): Topic | typeof ALL_TOPICS | undefined {
-  const v = (value ?? '').trim();
-  if (!v) return undefined;
-  if (v === ALL_TOPICS || v === 'all') return ALL_TOPICS;
-  return TOPICS.find((t) => t === v || TOPIC_SLUGS[t] === v.toLowerCase());
-}
+export { ALL_TOPICS, parseTopic, TOPIC_SLUGS } from './topic-slugs.js';
 
 export function topicLabel(topic: Topic): string {
   switch (topic) {
