@@ -150,6 +150,29 @@ describe('nationwide dossier (demo/kreisdossier.html)', function () {
     });
   }
 
+  it('offers similar and neighbouring Kreise from the catalogue, and following one shows its dossier', async () => {
+    const { frame, win, dossier } = await openDossier('15085');
+    const related = dossier.shadowRoot!.querySelector('nav.related')!;
+    expect(related, 'related regions').to.exist;
+    const harz = catalogue.regions.find((r) => r.key === '15085')!;
+    const neighbours = [...related.querySelectorAll('#related-neighbours + ul a')].map((a) => new URLSearchParams(a.getAttribute('href')!.slice(1)).get('region'));
+    expect(neighbours.sort()).to.deep.equal([...harz.neighbours!].sort());
+    expect(neighbours, 'Goslar in Niedersachsen borders Harz').to.include('03153');
+    const similar = [...related.querySelectorAll('#related-similar + ul a')].map((a) => new URLSearchParams(a.getAttribute('href')!.slice(1)).get('region')!);
+    expect(similar.length).to.be.greaterThan(0);
+    for (const key of similar) {
+      const r = catalogue.regions.find((x) => x.key === key)!;
+      expect(key.slice(0, 2), 'same Land').to.equal('15');
+      expect(r.type, 'same type').to.equal(harz.type);
+    }
+    related.querySelector<HTMLAnchorElement>('#related-neighbours + ul a[href*="region=15083"]')!.click();
+    await (dossier as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+    await settled(dossier, '15083');
+    expect(fold(dossier.shadowRoot!.querySelector('#dossier-title')!.textContent!)).to.contain('Börde');
+    await axeClean(win);
+    frame.remove();
+  });
+
   it('choosing another Kreis in the picker fetches exactly the files of the new view, none twice', async () => {
     const { frame, win, dossier } = await openDossier('15085');
     const before = (win.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => e.name);
