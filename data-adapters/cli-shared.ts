@@ -68,6 +68,7 @@ export const OPTIONS = {
   'region-changes': { type: 'string' },
   'population-indicator': { type: 'string' },
   'geometry-attribution': { type: 'string' },
+  'neighbours-from': { type: 'string' },
   updated: { type: 'string' },
   // dossier
   gemeinden: { type: 'boolean' },

@@ -1,8 +1,9 @@
 // `npm run data:de` (and `npm run data`): the nationwide demo data in demo/data/de/, built from the committed raw
 // publisher files with the project's own CLI (`main([...])`): every Kreis table imported for all of Germany, split
-// into parts by Land (`split --by auto`), the Gemeinde population split by Land, Regierungsbezirk or Kreis, the
-// boundaries split the same way, the region files for the search, the dossier definitions, and the catalogue over
-// it all (`catalogue`, with its checks). Run after `tsc -p tsconfig.node.json`.
+// into parts by Land (`split --by auto`: Deutschland in -de, each Land with its Kreise in its part), the Gemeinde
+// population split by Land, Regierungsbezirk or Kreis, the Gemeinde boundaries split the same way and the Kreis
+// boundaries by Land, the region files for the search, the dossier definitions, and the catalogue over it all
+// (`catalogue`, with its checks). Run after `tsc -p tsconfig.node.json`.
 //
 // The folder is generated and not committed (.gitignore). The build takes about a minute; it is skipped when a hash
 // of its inputs (raw files, mappings, dossiers, this script and the compiled CLI) matches the last build's, so that
@@ -26,8 +27,8 @@ const started = Date.now();
 /**
  * Largest part of a Kreis table, kB gzip. A Kreis's page needs the Kreise of its whole Land (their parent in the
  * data is the Land, for maps and rankings), so splitting a Land further would only add requests: the limit is set
- * above the largest Land part (Bayern's, ≈ 45 kB), and each Kreis table is one file per Land plus one for
- * Deutschland and the Länder.
+ * above the largest Land part (Bayern's, ≈ 45 kB), and each Kreis table is one file per Land (the Land's own row
+ * and its Kreise) plus one for Deutschland.
  */
 const KREIS_MAX_KB = 60;
 /**
@@ -162,10 +163,34 @@ const reference = (id, title, url, object, level) => ({
   geometry: { url, format: 'topojson', object, keyProperty: 'ags', level, attribution: BKG.attribution, license: BKG.license },
 });
 
-// Kreise: one file for Germany (the catalogue reads the neighbours across Länder borders from its shared arcs), with
-// BKG's type of each Kreis for the catalogue. A 1e4 grid, as for the demo's Gemeinde map.
-await run(['geo', `${GEO}/de-kreise-2021.topo.json`, '--format', 'topojson', '--precision', '10000', '--keep-properties', 'type', '-o', join(geoDir, 'kreise.topo.json')]);
-writeJson(join(geoDir, 'grenzen-kreise.json'), reference('grenzen-kreise-2021', { de: 'Gebietsgrenzen der Kreise Deutschlands', en: 'Boundaries of the Kreise of Germany' }, 'kreise.topo.json', 'kreise', 'Kreis'));
+// Kreise: one file per Land, since a Kreis's page maps the Kreise of its Land (a map of all Kreise of Germany merges
+// the 16). Cut from the source with a grid of 0.001° (≈ 70 × 110 m), about the one a single file for Germany had
+// with a 1e4 quantization, so the parts carry no more detail than that file did; VG5000 is generalized far coarser.
+// With BKG's type of each Kreis for the catalogue. The neighbours across Länder borders share no arc within one
+// Land's file: the catalogue reads them from a file for all of Germany (`--neighbours-from`), written to the
+// temporary folder, never published.
+const kreisBoundaries = JSON.parse(readFileSync(`${GEO}/de-kreise-2021.topo.json`, 'utf8')).objects.kreise.geometries.map((g) => g.properties);
+const kreisLaender = [...new Set(kreisBoundaries.map((p) => p.ags.slice(0, 2)))].sort();
+const KREISE_DE = join(tmp, 'kreise-de.topo.json');
+await run(['geo', `${GEO}/de-kreise-2021.topo.json`, '--format', 'topojson', '--precision', '10000', '--keep-properties', 'type', '-o', KREISE_DE]);
+const landNamesOfKreise = new Map(
+  JSON.parse(readFileSync(join(RAW_KREISE, 'bevoelkerung-kreise.json'), 'utf8'))
+    .regions.filter((r) => r.level === 'Land')
+    .map((r) => [r.key, r.name]),
+);
+for (const land of kreisLaender) {
+  const file = `kreise-${land}.topo.json`;
+  await run(['geo', `${GEO}/de-kreise-2021.topo.json`, '--within', land, '--format', 'topojson', '--precision', '3', '--keep-properties', 'type', '-o', join(geoDir, file)]);
+  const name = landNamesOfKreise.get(land) ?? land;
+  writeJson(join(geoDir, `grenzen-kreise-${land}.json`), reference(`grenzen-kreise-${land}-2021`, { de: `Gebietsgrenzen der Kreise: ${name}`, en: `Boundaries of the Kreise: ${name}` }, file, 'kreise', 'Kreis'));
+}
+if (failed) finish();
+// Every Kreis of the boundaries in exactly one part.
+const kreiseInParts = kreisLaender.flatMap((l) => JSON.parse(readFileSync(join(geoDir, `kreise-${l}.topo.json`), 'utf8')).objects.kreise.geometries.map((g) => g.properties.ags));
+if (kreiseInParts.length !== kreisBoundaries.length || new Set(kreiseInParts).size !== kreisBoundaries.length) {
+  console.error(`the Kreis boundary parts hold ${kreiseInParts.length} areas (${new Set(kreiseInParts).size} keys), the source ${kreisBoundaries.length}`);
+  failed++;
+}
 
 // Gemeinden: split the same way as the Gemeinde population (one file per part of the data), and the Gemeinden the
 // data do not cover (kreisfreie Städte, Rheinland-Pfalz, the Stadtstaaten) one file per Kreis. Each part is cut from
@@ -202,11 +227,7 @@ if (inParts.length !== gemeindeBoundaries.length || new Set(inParts).size !== ge
 
 // ---------------------------------------------------------------- 4. region files: every Gemeinde, by Land, for the search
 
-const landNames = new Map(
-  JSON.parse(readFileSync(join(RAW_KREISE, 'bevoelkerung-kreise.json'), 'utf8'))
-    .regions.filter((r) => r.level === 'Land')
-    .map((r) => [r.key, r.name]),
-);
+const landNames = landNamesOfKreise;
 const regionFiles = [];
 let listed = 0;
 for (const land of laender) {
@@ -263,7 +284,7 @@ if (failed) finish();
 
 // ---------------------------------------------------------------- 6. the catalogue, with its checks
 
-await run(['catalogue', BUILD, '-o', join(BUILD, 'katalog.json'), '--title', 'kreisdossier – bundesweite Demo-Daten', '--region-changes', 'data-adapters/region-changes.json']);
+await run(['catalogue', BUILD, '-o', join(BUILD, 'katalog.json'), '--title', 'kreisdossier – bundesweite Demo-Daten', '--region-changes', 'data-adapters/region-changes.json', '--neighbours-from', KREISE_DE]);
 if (failed) finish();
 
 // ---------------------------------------------------------------- 7. README, report, swap
@@ -334,11 +355,11 @@ script again (it rebuilds only when its inputs changed, \`--force\` always).
 | path | what |
 |---|---|
 | \`katalog.json\` | the catalogue (\`kreisdossier catalogue\`): every file below and what it covers; elements given \`src="katalog.json"\` fetch only what a view needs |
-| \`kreise/<table>-de.json\` | Deutschland and the Länder of each Kreis table |
-| \`kreise/<table>-<LL>.json\` | the Kreise (and Regierungsbezirke) of one Land (${count('kreise')} files, \`split --by auto --max-kb ${KREIS_MAX_KB}\`) |
+| \`kreise/<table>-de.json\` | Deutschland of each Kreis table (and the row of a Land whose part is split further) |
+| \`kreise/<table>-<LL>.json\` | one Land: its own row, its Regierungsbezirke and Kreise (${count('kreise')} files, \`split --by auto --max-kb ${KREIS_MAX_KB}\`) |
 | \`gemeinden/bevoelkerung-gemeinden-<prefix>.json\` | Gemeinde population by Land, Regierungsbezirk or Kreis (\`split --by auto --max-kb ${GEMEINDE_MAX_KB} --only-below kreis\`) |
 | \`gemeinden/siedlungsflaeche-gemeinden-<prefix>.json\` | Regionalatlas land use, Gemeinden of Sachsen-Anhalt only (the committed excerpt) |
-| \`geo/kreise.topo.json\`, \`geo/grenzen-kreise.json\` | boundaries of the 401 Kreise and their reference |
+| \`geo/kreise-<LL>.topo.json\`, \`geo/grenzen-kreise-<LL>.json\` | boundaries of the ${kreisBoundaries.length} Kreise, one file per Land, and their references |
 | \`geo/gemeinden-<prefix>.topo.json\`, \`geo/grenzen-gemeinden-<prefix>.json\` | boundaries of all 10 997 Gemeinden, split like the Gemeinde data (Gemeinden without data: one file per Kreis) |
 | \`regionen/gemeinden-<LL>.json\` | names of all Gemeinden of a Land, for the region search |
 | \`dossiers/kreisdossier.json\` | the dossier definition for every region (from \`data-adapters/dossiers/\`, CC0-1.0) |

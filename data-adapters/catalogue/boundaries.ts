@@ -23,7 +23,7 @@ export interface Boundaries {
   neighbours?: Map<string, string[]>;
 }
 
-export function readBoundaries(path: string, ref: GeometryRef): Boundaries {
+export function readBoundaries(path: string, ref: Pick<GeometryRef, 'format' | 'keyProperty' | 'object' | 'level'>): Boundaries {
   let json: unknown;
   try {
     json = JSON.parse(readInputFile(path).toString('utf8'));

@@ -30,6 +30,13 @@ export interface CatalogueOptions {
   populationIndicator?: string;
   /** Attribution for the regions' types and neighbours (default: that of the Kreis boundaries). */
   geometryAttribution?: string;
+  /**
+   * A TopoJSON file of Kreis boundaries (keyed by `ags`, as `kreisdossier geo` writes them) to read the neighbours
+   * from, and the types the listed boundaries lack: with the Kreise split into one file per Land, a Kreis's
+   * neighbours in another Land share no arc with it in its own file. Read only, never listed (it may lie outside
+   * the folder, and is not uploaded with it).
+   */
+  neighboursFrom?: string;
 }
 
 export interface DataFileReport {
@@ -81,6 +88,7 @@ export function buildCatalogue(dir: string, options: CatalogueOptions): Catalogu
   const boundaryFiles = new Set<string>();
   const referenced = new Set<string>();
   const kreisBoundaries: Array<{ boundaries: Boundaries; ref: GeometryRef; doc: KreisdossierDocument }> = [];
+  const neighboursFrom = options.neighboursFrom === undefined ? undefined : readNeighbourBoundaries(options.neighboursFrom);
 
   for (const path of jsonFiles(dir)) {
     if (resolve(path) === self) continue;
@@ -192,7 +200,9 @@ export function buildCatalogue(dir: string, options: CatalogueOptions): Catalogu
   for (const path of boundaryFiles) {
     if (!referenced.has(path)) {
       const url = urlOf(base, path);
-      skipped.push({ url, reason: { de: 'Grenzen, auf die kein Verweis zeigt', en: 'boundaries that no reference points to' } });
+      if (options.neighboursFrom !== undefined && path === resolve(options.neighboursFrom)) {
+        skipped.push({ url, reason: { de: 'nur für die Nachbarn gelesen (--neighbours-from)', en: 'read for the neighbours only (--neighbours-from)' } });
+      } else skipped.push({ url, reason: { de: 'Grenzen, auf die kein Verweis zeigt', en: 'boundaries that no reference points to' } });
     }
   }
   if (options.populationIndicator && !collector.populationFound) {
@@ -233,9 +243,12 @@ export function buildCatalogue(dir: string, options: CatalogueOptions): Catalogu
     const population = collector.population.get(r.key);
     if (population) r.population = population.value;
     if (r.level !== 'Kreis') continue;
-    for (const { boundaries } of kreisBoundaries) {
+    // The nationwide file first for the neighbours (across Länder borders), the listed files first for the type.
+    for (const boundaries of [...kreisBoundaries.map((k) => k.boundaries), ...(neighboursFrom ? [neighboursFrom] : [])]) {
       const type = boundaries.types.get(r.key);
       if (type && !r.type) r.type = type;
+    }
+    for (const boundaries of [...(neighboursFrom ? [neighboursFrom] : []), ...kreisBoundaries.map((k) => k.boundaries)]) {
       const neighbours = boundaries.neighbours?.get(r.key)?.filter((k) => regions.has(k));
       if (neighbours?.length && !r.neighbours) r.neighbours = neighbours;
     }
@@ -249,7 +262,7 @@ export function buildCatalogue(dir: string, options: CatalogueOptions): Catalogu
       },
     });
   }
-  if (kreisBoundaries.some((k) => !k.boundaries.neighbours)) {
+  if (!neighboursFrom && kreisBoundaries.some((k) => !k.boundaries.neighbours)) {
     warnings.push({ files: [], reason: { de: 'Nachbarn nur aus TopoJSON-Kreisgrenzen (GeoJSON hat keine gemeinsamen Kanten)', en: 'neighbours only from TopoJSON Kreis boundaries (GeoJSON has no shared arcs)' } });
   }
   const sortedRegions = [...regions.values()].sort((a, b) => (a.key === 'DG' ? -1 : b.key === 'DG' ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -296,4 +309,25 @@ export function buildCatalogue(dir: string, options: CatalogueOptions): Catalogu
     skipped,
     unresolved: changes.filter((c) => !c.successors).map((c) => c.key),
   };
+}
+
+/** The Kreis boundaries of `--neighbours-from`: TopoJSON (shared arcs), keyed by `ags`, of the level Kreis. */
+function readNeighbourBoundaries(path: string): Boundaries {
+  const option = (reason: Reason): AdapterError => new AdapterError({ de: `--neighbours-from ${path}: ${reason.de}`, en: `--neighbours-from ${path}: ${reason.en}` });
+  let boundaries: Boundaries;
+  try {
+    boundaries = readBoundaries(path, { format: 'topojson', keyProperty: 'ags' });
+  } catch (error) {
+    if (error instanceof AdapterError) throw option(error.reason);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw option({ de: `Datei nicht lesbar (${code})`, en: `cannot read the file (${code})` });
+    throw error;
+  }
+  if (boundaries.level !== 'Kreis') {
+    throw option({
+      de: `erwartet werden Grenzen von Kreisen (fünfstellige Schlüssel in „ags“), die Datei hat Gebiete der Ebene ${boundaries.level}`,
+      en: `expected boundaries of Kreise (five-digit keys in "ags"), the file has features of the level ${boundaries.level}`,
+    });
+  }
+  return boundaries;
 }

@@ -51,6 +51,7 @@ export function runCatalogue({ args, values, io, lang }: { args: string[]; value
       ...(values.updated ? { updated: values.updated } : {}),
       ...(values['population-indicator'] ? { populationIndicator: values['population-indicator'] } : {}),
       ...(values['geometry-attribution'] ? { geometryAttribution: values['geometry-attribution'] } : {}),
+      ...(values['neighbours-from'] ? { neighboursFrom: values['neighbours-from'] } : {}),
     });
   } catch (error) {
     if (error instanceof AdapterError) throw new CliError(error.reason[lang]);

@@ -11,8 +11,8 @@ feste Reihenfolge: dieselben Dateien ergeben denselben Katalog.
   Dateien nur mit Regionen               → regionFiles (etwa alle Gemeinden eines Landes für die Suche)
   Dossier-Definitionen                   → dossiers (für die Regionen der Datei, ohne Regionen für alle)
 Dazu die Regionen bis zur Kreisebene mit übergeordneter Region, Art (aus den Kreisgrenzen), Einwohnerzahl und
-Nachbarn (gemeinsame Grenzen in der TopoJSON-Datei der Kreise), und die Kreisschlüssel ohne aktuelle Grenze
-(regionChanges).
+Nachbarn (gemeinsame Grenzen in der TopoJSON-Datei der Kreise oder in --neighbours-from), und die Kreisschlüssel
+ohne aktuelle Grenze (regionChanges).
 
 Prüfungen: Dateien mit demselben Indikator, deren Ebenen, Schlüssel und Zeiträume sich überschneiden, werden
 Beobachtung für Beobachtung verglichen. Ein anderer Wert oder ein anderes Zeichen ist ein Fehler, gleiche Werte
@@ -25,6 +25,9 @@ Region mit anderer Ebene oder übergeordneter Region.
                                 (z. B. data-adapters/region-changes.json aus dem Repository)
   --population-indicator ID     Indikator der Einwohnerzahl (Standard: bevoelkerung, wenn vorhanden)
   --geometry-attribution TEXT   Quellenvermerk für Art und Nachbarn der Regionen (Standard: der der Kreisgrenzen)
+  --neighbours-from DATEI       Kreisgrenzen (TopoJSON, Schlüssel in „ags“, etwa ganz Deutschlands), aus denen die
+                                Nachbarn gelesen werden, auch über Ländergrenzen, wenn die Kreisgrenzen im Ordner
+                                je Land geteilt sind; nur gelesen, nicht gelistet
   -o, --output DATEI            der Katalog
 
 Exit-Code 0: geschrieben; 1: Widersprüche oder ungültige Dateien (nichts geschrieben); 2: falscher Aufruf.`,
@@ -39,7 +42,8 @@ same files give the same catalogue.
   files with regions only                → regionFiles (e.g. all Gemeinden of a Land, for the search)
   dossier definitions                    → dossiers (for the file's regions; without regions, for all)
 Plus the regions down to the Kreise with parent, type (from the Kreis boundaries), population and neighbours
-(shared borders in the Kreis TopoJSON), and the Kreis keys without a current boundary (regionChanges).
+(shared borders in the Kreis TopoJSON or in --neighbours-from), and the Kreis keys without a current boundary
+(regionChanges).
 
 Checks: files with the same indicator whose levels, keys and periods overlap are compared observation by
 observation. Another value or symbol is an error, identical values a warning. An indicator with another unit,
@@ -51,6 +55,9 @@ number of decimals or kind is an error, as is a region with another level or par
                                 (e.g. data-adapters/region-changes.json in the repository)
   --population-indicator ID     indicator of the population (default: bevoelkerung, if present)
   --geometry-attribution TEXT   attribution for the regions' types and neighbours (default: the Kreis boundaries')
+  --neighbours-from FILE        Kreis boundaries (TopoJSON, keys in "ags", e.g. all of Germany) to read the
+                                neighbours from, across Länder borders too, when the Kreis boundaries in the
+                                folder are split by Land; read only, not listed
   -o, --output FILE             the catalogue
 
 Exit code 0: written; 1: contradictions or invalid files (nothing written); 2: wrong usage.`,

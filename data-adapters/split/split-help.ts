@@ -7,12 +7,13 @@ export const SPLIT_HELP: [de: string, en: string] = [
 
 Teilt kreisdossier-Dateien nach Regionalschlüssel in Teile, damit eine Seite über einen Kreis nur den Teil
 seines Landes lädt statt ganz Deutschland. Jede Beobachtung kommt in genau einen Teil, unverändert:
-  ORDNER/NAME-de.json       Deutschland und die Länder (jede Ansicht vergleicht mit ihnen)
-  ORDNER/NAME-15.json       alles unterhalb eines Landes (hier Sachsen-Anhalt), bei --by land
+  ORDNER/NAME-de.json       Deutschland (jede Ansicht vergleicht mit ihm)
+  ORDNER/NAME-15.json       ein Land mit allem darunter (hier Sachsen-Anhalt), bei --by land
   ORDNER/NAME-091.json      ein Regierungsbezirk mit seinen Kreisen (hier Oberbayern), bei --by regierungsbezirk
   ORDNER/NAME-15085.json    ein Kreis mit seinen Gemeinden, bei --by kreis
-Die eigene Zeile eines Regierungsbezirks oder Kreises steht in seinem Teil; Regionen über dem Teil, aber unter dem
-Land, stehen in NAME-de.json. Jeder Teil enthält die übergeordneten Regionen seiner Regionen (nur Namen), die
+Die eigene Zeile eines Landes, Regierungsbezirks oder Kreises steht in seinem Teil. Regionen über ihrem Teil (ein
+Land, das nach Regierungsbezirk oder Kreis geteilt ist, ein Regierungsbezirk bei --by kreis) stehen mit
+Deutschland in NAME-de.json. Jeder Teil enthält die übergeordneten Regionen seiner Regionen (nur Namen), die
 Indikatoren, Gliederungen und Zeichen, die er braucht, und denselben Datensatz (Quellen, Lizenz, Quellenvermerk,
 Stand) mit der Kennung ID-TEIL.
 
@@ -30,13 +31,14 @@ Exit-Code 0: alle Teile geschrieben; 2: ein Fehler (dann wird nichts geschrieben
 
 Splits kreisdossier files into parts by official region key, so that a page about one Kreis loads the part of its
 Land instead of all of Germany. Every observation goes to exactly one part, unchanged:
-  FOLDER/NAME-de.json       Deutschland and the Länder (every view compares with them)
-  FOLDER/NAME-15.json       everything below a Land (here Sachsen-Anhalt), with --by land
+  FOLDER/NAME-de.json       Deutschland (every view compares with it)
+  FOLDER/NAME-15.json       a Land with everything below it (here Sachsen-Anhalt), with --by land
   FOLDER/NAME-091.json      a Regierungsbezirk with its Kreise (here Oberbayern), with --by regierungsbezirk
   FOLDER/NAME-15085.json    a Kreis with its Gemeinden, with --by kreis
-A Regierungsbezirk's or Kreis's own row is in its part; regions above the part but below the Land are in
-NAME-de.json. Each part holds the parent regions of its regions (names only), the indicators, breakdowns and symbols
-it needs, and the same dataset (sources, licence, attribution, Stand) with the id ID-PART.
+A Land's, Regierungsbezirk's or Kreis's own row is in its part. Regions above their part (a Land split by
+Regierungsbezirk or Kreis, a Regierungsbezirk with --by kreis) are in NAME-de.json with Deutschland. Each part holds
+the parent regions of its regions (names only), the indicators, breakdowns and symbols it needs, and the same
+dataset (sources, licence, attribution, Stand) with the id ID-PART.
 
   --by auto             by Land; a Land whose part is larger than --max-kb gzip-compressed is split by
                         Regierungsbezirk (when the file names Regierungsbezirke there), else by Kreis

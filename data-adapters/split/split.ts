@@ -1,16 +1,17 @@
 /**
  * `kreisdossier split`: one kreisdossier data file into parts by region key prefix, so that a page about one Kreis
- * loads the part of its Land (or Regierungsbezirk, or Kreis) and the part with Deutschland and the Länder, not the
- * whole country. Works on the kreisdossier document only: values, symbols, footnotes and metadata are copied, never
+ * loads the part of its Land (or Regierungsbezirk, or Kreis) and the part with Deutschland, not the whole country. Works on the kreisdossier document only: values, symbols, footnotes and metadata are copied, never
  * re-read from the publisher's file.
  *
  * Which part an observation goes to (every observation to exactly one):
- *  - Deutschland and the Länder always go to the part `de`. Every view compares with them, and a view of a Land
- *    compares with the other Länder, which it finds under the prefix "DG" of that part.
- *  - Any other region goes to the part (unit) whose key prefix begins its key, when the unit's level is the
- *    region's or above: the unit's own row stays with the regions below it (a Regierungsbezirk's values beside its
- *    Kreise, a Kreis's beside its Gemeinden), so a view of a region below needs only that part and `de`.
- *  - A region above the unit but below the Land (a Regierungsbezirk when splitting by Kreis) goes to `de`.
+ *  - A region goes to the part (unit) whose key prefix begins its key, when the unit's level is the region's or
+ *    above: the unit's own row stays with the regions below it (a Land's values beside its Kreise, a
+ *    Regierungsbezirk's beside its Kreise, a Kreis's beside its Gemeinden). A view of a Kreis compares with its Land
+ *    and ranks it among the Kreise of its Land: both are in the one part of the Land.
+ *  - Whatever no unit takes goes to the part `de`: Deutschland, always, and a region above its unit — the Land
+ *    when its part is split by Regierungsbezirk or Kreis, a Regierungsbezirk when split by Kreis. Such a Land is
+ *    then found under its own prefix in `de`, beside Deutschland, so a view below it loads `de` and its own part.
+ *    (The other Länder are in their parts: a view that compares all Länder loads every part.)
  *
  * `auto` splits by Land; a Land whose part is larger than the limit (gzip, as a web server sends it) is split by
  * Regierungsbezirk when the file names Regierungsbezirke in it and that gives at least two parts, else by Kreis; a
@@ -27,7 +28,7 @@ export type SplitUnit = 'land' | 'regierungsbezirk' | 'kreis';
 export type SplitBy = SplitUnit | 'auto';
 export const SPLIT_BY: readonly SplitBy[] = ['land', 'regierungsbezirk', 'kreis', 'auto'];
 
-/** The part holding Deutschland and the Länder. */
+/** The part holding Deutschland (and the regions above their unit, see above). */
 export const TOP_PART = 'de';
 
 export const LEVEL_RANK: Record<RegionLevel, number> = { Bund: 0, Land: 1, Regierungsbezirk: 2, Kreis: 3, Gemeindeverband: 4, Gemeinde: 5 };
@@ -96,9 +97,9 @@ export function splitDocument(doc: KreisdossierDocument, options: SplitOptions):
     });
   }
 
-  // A unit holds the observations under its prefix whose level is the unit's or below; Deutschland and the Länder
-  // are in no unit (they go to `de`).
-  const below = (key: string, unit: SplitUnit) => rank(key) > LEVEL_RANK.Land && rank(key) >= UNIT_RANK[unit];
+  // A unit holds the observations under its prefix whose level is the unit's or below (a Land unit its Land's own
+  // row too); Deutschland is in no unit (it goes to `de`).
+  const below = (key: string, unit: SplitUnit) => rank(key) >= UNIT_RANK[unit];
   const inUnit = (o: Observation, u: Unit) => o.region.startsWith(u.prefix) && below(o.region, u.unit);
   const unitsOf = (observations: Observation[], unit: SplitUnit): Unit[] => {
     const prefixes = new Set<string>();
@@ -158,7 +159,7 @@ export function splitDocument(doc: KreisdossierDocument, options: SplitOptions):
     return kreise.length >= 2 ? kreise : undefined;
   }
 
-  // Whatever no unit took: Deutschland, the Länder, regions above their unit.
+  // Whatever no unit took: Deutschland, regions above their unit (a Land split further, a Regierungsbezirk split by Kreis).
   const placed = new Set<Observation>(parts.flatMap((p) => p.document.observations));
   const top = kept.filter((o) => !placed.has(o));
   if (top.length) {

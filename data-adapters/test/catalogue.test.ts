@@ -82,21 +82,23 @@ describe('catalogue of a split nationwide table, Kreis boundaries, dossiers and 
   });
 
   it('states what each data file covers: indicators, levels, key prefixes, periods, bytes', () => {
+    // Deutschland alone; each Land with its Kreise in its part (Hamburg's part: the Land row only).
     const de = catalogue.data.find((d) => d.url === 'kreise/bevoelkerung-kreise-de.json')!;
-    assert.deepEqual(de.levels, ['Bund', 'Land']);
-    assert.deepEqual(de.regions, ['DG', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16']);
+    assert.deepEqual(de.levels, ['Bund']);
+    assert.deepEqual(de.regions, ['DG']);
+    assert.deepEqual(catalogue.data.find((d) => d.url === 'kreise/bevoelkerung-kreise-02.json')!.levels, ['Land']);
     const st = catalogue.data.find((d) => d.url === 'kreise/bevoelkerung-kreise-15.json')!;
     assert.deepEqual(st, {
       url: 'kreise/bevoelkerung-kreise-15.json',
       bytes: statSync(join(BASE, 'kreise/bevoelkerung-kreise-15.json')).size,
       dataset: '12411-01-01-4-15',
       indicators: [{ id: 'bevoelkerung', topic: 'Bevölkerung' }],
-      levels: ['Regierungsbezirk', 'Kreis'],
+      levels: ['Land', 'Regierungsbezirk', 'Kreis'],
       regions: ['15'],
       periods: { first: '1995-12-31', last: '2015-12-31' },
     });
     // Niedersachsen's part holds Hannover's Gemeinde row (03241001) of the Kreis table: its level is listed.
-    assert.deepEqual(catalogue.data.find((d) => d.url === 'kreise/bevoelkerung-kreise-03.json')!.levels, ['Regierungsbezirk', 'Kreis', 'Gemeinde']);
+    assert.deepEqual(catalogue.data.find((d) => d.url === 'kreise/bevoelkerung-kreise-03.json')!.levels, ['Land', 'Regierungsbezirk', 'Kreis', 'Gemeinde']);
   });
 
   it('lists the boundary file, the region file and the dossiers (the Harz one for 15085)', () => {
@@ -148,6 +150,74 @@ describe('catalogue of a split nationwide table, Kreis boundaries, dossiers and 
     assert.ok(!byKey.has('15085') && !byKey.has('03159'));
     assert.equal(catalogue.regionChanges.length, 73);
     assert.match(err, /Kreisschlüssel ohne aktuelle Grenze \(regionChanges\): 73, davon mit Nachfolger 12; ohne bekannten Nachfolger \(nur gemeldet, nicht geraten\): 13001, /);
+  });
+});
+
+describe('catalogue: Kreis boundaries split by Land, neighbours from --neighbours-from', () => {
+  // Three Länder's Kreise, one file each, as `geo --within` cuts them; the nationwide file of the base folder
+  // (outside this one) for the neighbours.
+  let f = '';
+  const nationwide = join(BASE, 'geo/kreise.topo.json');
+  before(async () => {
+    f = folder('per-land');
+    rmSync(join(f, 'geo'), { recursive: true });
+    mkdirSync(join(f, 'geo'));
+    const reference = readJson<KreisdossierDocument>(join(root, 'data-adapters/dossiers/grenzen-kreise.json'));
+    for (const land of ['03', '15', '16']) {
+      const r = await run('geo', join(root, 'data-adapters/fixtures/geo/de-kreise-2021.topo.json'), '--within', land, '--format', 'topojson', '--keep-properties', 'type', '-o', join(f, `geo/kreise-${land}.topo.json`));
+      assert.equal(r.code, 0, r.err);
+      writeJson(join(f, `geo/grenzen-kreise-${land}.json`), { ...reference, geometry: { ...reference.geometry, url: `kreise-${land}.topo.json`, object: 'kreise' } });
+    }
+  });
+
+  it('lists one boundary file per Land; without the option a Kreis has only the neighbours of its own Land’s file', async () => {
+    const r = await run('catalogue', f, '-o', join(f, 'katalog.json'));
+    assert.equal(r.code, 0, r.err);
+    const catalogue = readJson<Catalogue>(join(f, 'katalog.json'));
+    // (Sachsen-Anhalt and Thüringen have no Regierungsbezirke: all their Kreise begin with 150, 160.)
+    assert.deepEqual(catalogue.geometry.map(({ url, regions }) => `${url} ${regions.join(',')}`), ['geo/kreise-03.topo.json 03', 'geo/kreise-15.topo.json 150', 'geo/kreise-16.topo.json 160']);
+    assert.deepEqual(catalogue.regions.find((x) => x.key === '15085')!.neighbours, ['15083', '15087', '15089']);
+  });
+
+  it('takes the neighbours across Länder borders from --neighbours-from, which it reads but does not list', async () => {
+    const r = await run('catalogue', f, '-o', join(f, 'katalog.json'), '--neighbours-from', nationwide);
+    assert.equal(r.code, 0, r.err);
+    const catalogue = readJson<Catalogue>(join(f, 'katalog.json'));
+    assert.deepEqual(validateCatalogue(catalogue).problems, []);
+    const harz = catalogue.regions.find((x) => x.key === '15085')!;
+    assert.deepEqual(harz.neighbours, ['03153', '03154', '03158', '15083', '15087', '15089', '16062']);
+    assert.equal(harz.type, 'Landkreis');
+    // Types of Kreise in Länder without a boundary file of their own come from it too.
+    assert.equal(catalogue.regions.find((x) => x.key === '09162')!.type, 'Kreisfreie Stadt');
+    assert.equal(catalogue.geometry.length, 3);
+    // The same neighbours as from the one nationwide file the base folder lists.
+    const base = readJson<Catalogue>(join(BASE, 'katalog.json'));
+    for (const key of ['03153', '15085', '16062']) {
+      assert.deepEqual(catalogue.regions.find((x) => x.key === key)!.neighbours, base.regions.find((x) => x.key === key)!.neighbours, key);
+    }
+    // Inside the folder, it is not listed either, and the reason is given.
+    cpSync(nationwide, join(f, 'geo/kreise-de.topo.json'));
+    const inside = await run('catalogue', f, '-o', join(f, 'katalog.json'), '--neighbours-from', join(f, 'geo/kreise-de.topo.json'));
+    assert.equal(inside.code, 0, inside.err);
+    assert.match(inside.err, /nicht gelistet: geo\/kreise-de\.topo\.json \(nur für die Nachbarn gelesen \(--neighbours-from\)\)/);
+    assert.equal(readJson<Catalogue>(join(f, 'katalog.json')).geometry.length, 3);
+    rmSync(join(f, 'geo/kreise-de.topo.json'));
+  });
+
+  it('refuses a file that is not TopoJSON of Kreise', async () => {
+    const geojson = join(dir, 'kreise.geojson');
+    writeJson(geojson, { type: 'FeatureCollection', features: [] });
+    const cases: Array<[string, RegExp]> = [
+      [join(dir, 'fehlt.topo.json'), /--neighbours-from .*fehlt\.topo\.json: Datei nicht lesbar \(ENOENT\)/],
+      [geojson, /--neighbours-from .*kreise\.geojson: keine TopoJSON-Datei/],
+      [join(root, 'data-adapters/fixtures/geo/st-gemeinden-2021.topo.json'), /--neighbours-from .*: erwartet werden Grenzen von Kreisen .*Ebene Gemeinde/],
+    ];
+    for (const [file, message] of cases) {
+      const r = await run('catalogue', f, '-o', join(f, 'k.json'), '--neighbours-from', file);
+      assert.equal(r.code, 2, file);
+      assert.match(r.err, message);
+      assert.ok(!existsSync(join(f, 'k.json')));
+    }
   });
 });
 
@@ -229,7 +299,7 @@ describe('catalogue: wrong use', () => {
     let err = '';
     const code = await main(['catalogue', f, '-o', join(f, 'katalog.json'), '--updated', '2026-03-10', '--lang', 'en'], { stdout: () => {}, stderr: (t) => (err += t) }, {});
     assert.equal(code, 0, err);
-    assert.match(err, /katalog\.json: 19 files \([\d.]+ MB\): 15 data files, 1 boundary file, 1 region file, 2 dossiers/);
+    assert.match(err, /katalog\.json: 21 files \([\d.]+ MB\): 17 data files, 1 boundary file, 1 region file, 2 dossiers/);
     assert.match(err, /Kreis keys without a current boundary \(regionChanges\): 72, with a successor 0; without a known successor \(reported, not guessed\)/);
     assert.equal(readJson<Catalogue>(join(f, 'katalog.json')).updated, '2026-03-10');
   });

@@ -3,8 +3,8 @@
  * BKG boundaries (cut with the project's own `geo` command), laid out the way nationwide data are sharded:
  *
  *   katalog.json
- *   kreise/de/*.json           Deutschland and the Länder of the Kreis files (as `kreisdossier split` parts them)
- *   kreise/15/*.json           their Kreise of Sachsen-Anhalt
+ *   kreise/de/*.json           Deutschland of the Kreis files (as `kreisdossier split` parts them)
+ *   kreise/15/*.json           Sachsen-Anhalt with its Kreise
  *   kreise/{03,12,15}/…        the nationwide broadband and density files, split by Land
  *   gemeinden/{15085,15002}/…  Gemeinde files split by Kreis
  *   regionen/gemeinden-KREIS.json   the names of a Kreis's Gemeinden
@@ -76,9 +76,9 @@ export async function makeCatalogueFolder(dir: string): Promise<void> {
   };
   for (const name of KREIS_FILES) {
     const doc = readDoc(join(DEMO, `${name}.json`));
-    const top = cut(doc, '', `${doc.dataset.id}-de`, ['Bund', 'Land']);
+    const top = cut(doc, '', `${doc.dataset.id}-de`, ['Bund']);
     if (top.observations.length) addData(`kreise/de/${name}.json`, top);
-    addData(`kreise/15/${name}.json`, cut(doc, '15', `${doc.dataset.id}-15`, ['Regierungsbezirk', 'Kreis']));
+    addData(`kreise/15/${name}.json`, cut(doc, '15', `${doc.dataset.id}-15`, ['Land', 'Regierungsbezirk', 'Kreis']));
   }
   for (const land of ['03', '12', '15']) {
     addData(`kreise/${land}/breitband.json`, cut(readDoc(join(DEMO, 'breitband-kreise-2021.json')), land, `breitband-2021-${land}`));

@@ -1,5 +1,6 @@
 // `kreisdossier split`: every observation in exactly one part, unchanged; the rule for Deutschland, the Länder and a
-// unit's own row; `auto` and its limit; `--only-below`; and the errors.
+// unit's own row (a Land's row in its part, in -de when the Land is split further); `auto` and its limit;
+// `--only-below`; and the errors.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,29 +54,36 @@ describe('split --by land', () => {
   });
 
   it('puts every observation into exactly one part, unchanged, and every part is valid', () => {
-    // Hamburg and Berlin are a Land and a Kreis in one: the table has only their Land row, which goes to -de.
-    assert.deepEqual(Object.keys(split).sort(), ['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '15', '16', 'de']);
+    // Hamburg and Berlin are a Land and a Kreis in one: the table has only their Land row, a part of its own.
+    assert.deepEqual(Object.keys(split).sort(), ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', 'de']);
     assertAddsUp(input, split);
     for (const [name, doc] of Object.entries(split)) assert.deepEqual(validateDocument(doc).problems, [], name);
   });
 
-  it('keeps Deutschland and the Länder in -de, everything below a Land in its part', () => {
+  it('keeps only Deutschland in -de, a Land with everything below it in its part', () => {
     const level = new Map(input.regions.map((r) => [r.key, r.level]));
-    assert.deepEqual([...new Set(split.de!.observations.map((o) => level.get(o.region)))].sort(), ['Bund', 'Land']);
+    assert.deepEqual([...new Set(split.de!.observations.map((o) => o.region))], ['DG']);
     for (const [name, doc] of Object.entries(split)) {
       if (name === 'de') continue;
       for (const o of doc.observations) {
         assert.ok(o.region.startsWith(name), `${o.region} in part ${name}`);
-        assert.ok(!['Bund', 'Land'].includes(level.get(o.region)!), `${o.region} in part ${name}`);
+        assert.notEqual(level.get(o.region), 'Bund', `${o.region} in part ${name}`);
       }
+      // The Land's own row, as many as Deutschland's (one per period and sex).
+      assert.equal(doc.observations.filter((o) => o.region === name).length, split.de!.observations.length, name);
     }
+    // Hamburg's part: the Land row only.
+    assert.deepEqual([...new Set(split['02']!.observations.map((o) => o.region))], ['02']);
+    // Bremen's: the Land and its two kreisfreie Städte.
+    assert.deepEqual([...new Set(split['04']!.observations.map((o) => o.region))].sort(), ['04', '04011', '04012']);
   });
 
   it('gives each part the parent chain of its regions (names only) and the same dataset under its own id', () => {
     const st = split['15']!;
     const keys = st.regions.map((r) => r.key);
     assert.ok(keys.includes('15') && keys.includes('DG') && keys.includes('15085'));
-    assert.ok(!st.observations.some((o) => o.region === '15' || o.region === 'DG'));
+    assert.ok(st.observations.some((o) => o.region === '15'), 'the Land’s own row');
+    assert.ok(!st.observations.some((o) => o.region === 'DG'));
     assert.ok(!keys.includes('09162'), 'no region of another Land');
     assert.equal(st.dataset.id, `${input.dataset.id}-15`);
     assert.equal(split.de!.dataset.id, `${input.dataset.id}-de`);
@@ -88,12 +96,12 @@ describe('split --by land', () => {
 
   it('prints a summary: observations read and written, files, the largest', async () => {
     const r = await run('split', NATIONWIDE, '--by', 'land', '-o', join(dir, 'land2'));
-    assert.match(r.err, /Beobachtungen gelesen 33138, geschrieben 33138 in 15 Dateien \(bevoelkerung-de; nach Land 14\), größte bevoelkerung-\d+\.json [\d.]+ kB gzip/);
+    assert.match(r.err, /Beobachtungen gelesen 33138, geschrieben 33138 in 17 Dateien \(bevoelkerung-de; nach Land 16\), größte bevoelkerung-\d+\.json [\d.]+ kB gzip/);
   });
 });
 
 describe('split --by regierungsbezirk and --by kreis', () => {
-  it('keeps a Regierungsbezirk’s own row with its Kreise', async () => {
+  it('keeps a Regierungsbezirk’s own row with its Kreise, and the Länder (above their parts) with Deutschland', async () => {
     const out = join(dir, 'rb');
     assert.equal((await run('split', NATIONWIDE, '--by', 'regierungsbezirk', '-o', out)).code, 0);
     const split = parts(out, 'bevoelkerung');
@@ -102,6 +110,7 @@ describe('split --by regierungsbezirk and --by kreis', () => {
     assert.ok(oberbayern.observations.some((o) => o.region === '091'), 'Oberbayern’s own row');
     assert.ok(oberbayern.observations.some((o) => o.region === '09162'), 'München');
     assert.ok(!split.de!.observations.some((o) => o.region === '091'));
+    assert.deepEqual([...new Set(split.de!.observations.map((o) => o.region))].sort(), ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', 'DG']);
     // Kreise of a Land without Regierungsbezirke go to their 3-digit prefix all the same.
     assert.ok(split['150']!.observations.some((o) => o.region === '15085'));
   });
@@ -138,6 +147,16 @@ describe('split --by auto', () => {
     assert.ok(!names.includes('09') && names.some((n) => /^09\d$/.test(n)), 'Bayern by Regierungsbezirk');
     assert.ok(names.includes('16061') && !names.includes('16'), 'Thüringen by Kreis');
     assert.ok(names.includes('04'), 'Bremen whole');
+    // The row of a Land split further goes to -de, beside Deutschland; that of a Land kept whole stays in its part.
+    const inDe = new Set(split.de!.observations.map((o) => o.region));
+    assert.ok(inDe.has('DG') && inDe.has('09') && inDe.has('16'), 'Bayern and Thüringen in -de');
+    assert.ok(!inDe.has('04') && split['04']!.observations.some((o) => o.region === '04'), 'Bremen in its part');
+    for (const name of names.filter((n) => n !== 'de')) {
+      const land = split[name]!.observations.some((o) => o.region.length === 2);
+      assert.equal(land, name.length === 2, `a Land row in part ${name}`);
+      if (name.length === 2) assert.ok(!inDe.has(name), `${name} in its part and in -de`);
+      else assert.ok(inDe.has(name.slice(0, 2)), `${name.slice(0, 2)} (split further) in -de`);
+    }
     for (const name of names) {
       const gzip = gzipSync(readFileSync(join(out, `bevoelkerung-${name}.json`))).length;
       // A part above the limit is one that cannot be split further, and the summary says so.
@@ -208,6 +227,6 @@ describe('split: errors', () => {
     let err = '';
     const code = await main(['split', NATIONWIDE, '--by', 'land', '--lang', 'en', '-o', join(dir, 'en')], { stdout: () => {}, stderr: (t) => (err += t) }, {});
     assert.equal(code, 0);
-    assert.match(err, /observations read 33138, written 33138 in 15 files \(bevoelkerung-de; by Land 14\), largest/);
+    assert.match(err, /observations read 33138, written 33138 in 17 files \(bevoelkerung-de; by Land 16\), largest/);
   });
 });

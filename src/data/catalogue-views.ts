@@ -24,9 +24,11 @@ export function chartSelection(catalogue: Catalogue, attrs: { indicator?: string
   if (attrs.type === 'bar' || attrs.type === 'column') {
     for (const k of words(attrs.region)) {
       const below = childLevel(levelOfKey(k));
-      if (below) needs.push({ prefix: k, levels: [below] });
+      const children = below ? [{ prefix: k, levels: [below] }] : [];
+      needs.push(...children);
       const parent = ancestorKeys(catalogue, k).find((a) => childLevel(levelOfKey(a)) === levelOfKey(k));
-      if (parent) needs.push({ prefix: parent, levels: [levelOfKey(k)] });
+      // A Land among the other Länder needs every Land's part: only when it has no sub-regions to rank instead.
+      if (parent && (parent !== 'DG' || !filesOf(catalogue, attrs.indicator, children).length)) needs.push({ prefix: parent, levels: [levelOfKey(k)] });
     }
   }
   return { files: filesOf(catalogue, attrs.indicator, needs), geometry: [], regionFiles: [] };

@@ -6,7 +6,9 @@
  * observations it shows under a key prefix — `{ prefix: '15085', levels: ['Kreis'] }` is the Kreis itself,
  * `{ prefix: '15085', levels: ['Gemeinde'] }` its Gemeinden, `{ prefix: '15', levels: ['Kreis'] }` the Kreise of
  * Sachsen-Anhalt. A file is needed when it holds one of the indicators, one of the levels and a key prefix that
- * overlaps the need's.
+ * overlaps the need's. "DG" is Deutschland: `{ prefix: 'DG', levels: ['Bund'] }` its own numbers, and a level below
+ * it under "DG" (its Länder, all its Kreise) is every file of that level, whatever its prefix — a Land's numbers
+ * are in the part of the Land (`kreisdossier split`), so a view of all Länder loads every Land's part.
  */
 import type { Catalogue, CatalogueDataFile, CatalogueDossier, CatalogueGeometry, CatalogueRegion, CatalogueRegionFile } from './catalogue-schema.js';
 import type { RegionLevel, Topic } from './types.js';
@@ -46,8 +48,13 @@ export function prefixesOverlap(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
+/** Whether key prefixes (a file's) may hold regions of `level` under a need's prefix; "DG" holds every region. */
+function under(prefixes: readonly string[], need: string, level: RegionLevel): boolean {
+  return (need === 'DG' && level !== 'Bund') || prefixes.some((p) => prefixesOverlap(p, need));
+}
+
 function coversNeed(file: CatalogueDataFile, need: RegionNeed): boolean {
-  return need.levels.some((l) => file.levels.includes(l)) && file.regions.some((p) => prefixesOverlap(p, need.prefix));
+  return need.levels.some((l) => file.levels.includes(l) && under(file.regions, need.prefix, l));
 }
 
 function holds(file: CatalogueDataFile, needs: DataNeeds): boolean {
@@ -60,9 +67,9 @@ export function dataFilesFor(catalogue: Catalogue, needs: DataNeeds): CatalogueD
   return catalogue.data.filter((f) => holds(f, needs) && needs.regions.some((n) => coversNeed(f, n)));
 }
 
-/** The boundary files for the regions of one level under a prefix (several when the level is split into parts). */
+/** The boundary files for the regions of one level under a prefix (several when the level is split into parts, e.g. the Kreise per Land). */
 export function geometryFilesFor(catalogue: Catalogue, need: { prefix: string; level: RegionLevel }): CatalogueGeometry[] {
-  return catalogue.geometry.filter((g) => g.level === need.level && g.regions.some((p) => prefixesOverlap(p, need.prefix)));
+  return catalogue.geometry.filter((g) => g.level === need.level && under(g.regions, need.prefix, need.level));
 }
 
 /** The files listing the regions of a level under a prefix (all of them without a prefix). */
@@ -188,7 +195,9 @@ export interface DossierNeeds {
  * What a dossier page of one region needs for some topics: the region's own numbers, those of its parents
  * (Land, Deutschland; for a Gemeinde its Kreis) for comparison, of its sub-regions (a Kreis's Gemeinden) and of
  * its parent's other children (the Kreise of its Land or Regierungsbezirk, for maps and rankings), and the
- * boundaries for the maps of both. `compare` adds regions the reader compares with (their own numbers only).
+ * boundaries for the maps of both. A Land's page does not rank it among the other Länder (that would load every
+ * Land's part of each table): it compares with Deutschland and shows its Kreise. `compare` adds regions the reader
+ * compares with (their own numbers only).
  */
 export function dossierNeeds(catalogue: Catalogue, key: string, topics: readonly Topic[], compare: readonly string[] = []): DossierNeeds {
   const level = levelOfKey(key);
@@ -203,7 +212,7 @@ export function dossierNeeds(catalogue: Catalogue, key: string, topics: readonly
   for (const a of ancestors) regions.push({ prefix: a, levels: [levelOfKey(a)] });
   // The nearest parent with the region's level below it: a Gemeinde's Kreis (not its Gemeindeverband).
   const parent = ancestors.find((a) => childLevel(levelOfKey(a)) === level);
-  if (parent) {
+  if (parent && parent !== 'DG') {
     regions.push({ prefix: parent, levels: [level] });
     geometry.push({ prefix: parent, level });
   }

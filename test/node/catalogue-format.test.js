@@ -131,6 +131,22 @@ test("a Kreis view needs its Land's files, Deutschland's, its Gemeinden's — no
   assert.deepEqual(dataFilesFor(c, dossierNeeds(c, '15085', ['Arbeitsmarkt und Wirtschaft']).data).map((f) => f.url), ['kreise/alq-15.json']);
 });
 
+test("a Land view needs its own part and Deutschland's, not the other Länder", () => {
+  const c = valid();
+  const needs = dossierNeeds(c, '15', ['Bevölkerung']);
+  assert.deepEqual(dataFilesFor(c, needs.data).map((f) => f.url), ['kreise/bev-de.json', 'kreise/bev-15.json']);
+  assert.deepEqual(needs.geometry.flatMap((g) => geometryFilesFor(c, g)).map((g) => g.url), ['geo/kreise-15.topo.json']);
+  assert.ok(!needs.data.regions.some((r) => r.prefix === 'DG' && r.levels.includes('Land')), 'no ranking among the Länder');
+});
+
+test('Deutschland\'s regions of a level below it (all Länder, all Kreise) are every file of that level', () => {
+  const c = valid();
+  assert.deepEqual(dataFilesFor(c, { regions: [{ prefix: 'DG', levels: ['Bund'] }] }).map((f) => f.url), ['kreise/bev-de.json']);
+  assert.deepEqual(dataFilesFor(c, { topics: ['Bevölkerung'], regions: [{ prefix: 'DG', levels: ['Land'] }] }).map((f) => f.url), ['kreise/bev-15.json', 'kreise/bev-09.json']);
+  assert.deepEqual(geometryFilesFor(c, { prefix: 'DG', level: 'Kreis' }).map((g) => g.url), ['geo/kreise-15.topo.json']);
+  assert.deepEqual(geometryFilesFor(c, { prefix: 'DG', level: 'Bund' }), []);
+});
+
 test("a Gemeinde view needs its Kreis's Gemeinde file and the Kreis, Land and Deutschland; its parents come from the key", () => {
   const c = valid();
   assert.deepEqual(ancestorKeys(c, '15085370'), ['15085', '15', 'DG']);
