@@ -37,6 +37,15 @@ const KREIS_MAX_KB = 60;
  * 165 Gemeinden, is ≈ 28 kB).
  */
 const GEMEINDE_MAX_KB = 30;
+/**
+ * Kreis tables the general dossier shows for the region alone (with its Land and Deutschland), never among the
+ * other Kreise: the age pyramid, births and deaths over time. Their parts may be small — a Land above
+ * SMALL_MAX_KB is split by Regierungsbezirk or Kreis — so a page in Bayern loads its Regierungsbezirk's part
+ * instead of the whole Land's (measured with `npm run bench:views`: München's first view 372 → ~300 kB), while a
+ * page that does rank them (the Harz definition's key figures) still finds a small Land's Kreise in one part.
+ */
+const SMALL_PARTS = ['altersgruppen-kreise.json', 'geburten-kreise.json', 'sterbefaelle-kreise.json'];
+const SMALL_MAX_KB = 15;
 
 const GEO = 'data-adapters/fixtures/geo';
 const BKG = {
@@ -143,7 +152,8 @@ if (failed) finish();
 // ---------------------------------------------------------------- 2. split
 
 const kreisFiles = readdirSync(RAW_KREISE).sort().map((f) => join(RAW_KREISE, f));
-await run(['split', ...kreisFiles, '--by', 'auto', '--max-kb', String(KREIS_MAX_KB), '-o', join(BUILD, 'kreise')]);
+await run(['split', ...kreisFiles.filter((f) => !SMALL_PARTS.some((t) => f.endsWith(t))), '--by', 'auto', '--max-kb', String(KREIS_MAX_KB), '-o', join(BUILD, 'kreise')]);
+await run(['split', ...kreisFiles.filter((f) => SMALL_PARTS.some((t) => f.endsWith(t))), '--by', 'auto', '--max-kb', String(SMALL_MAX_KB), '-o', join(BUILD, 'kreise')]);
 // The Gemeinde table's Kreis, Land and Bund rows repeat the Kreis table (identical values): left out, and counted.
 await run(['split', join(RAW_GEMEINDEN, 'bevoelkerung-gemeinden.json'), '--by', 'auto', '--max-kb', String(GEMEINDE_MAX_KB), '--only-below', 'kreis', '-o', join(BUILD, 'gemeinden')]);
 await run(['split', join(RAW_GEMEINDEN, 'siedlungsflaeche-gemeinden.json'), '--by', 'auto', '--max-kb', String(GEMEINDE_MAX_KB), '-o', join(BUILD, 'gemeinden')]);

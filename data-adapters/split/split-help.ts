@@ -12,8 +12,8 @@ seines Landes lädt statt ganz Deutschland. Jede Beobachtung kommt in genau eine
   ORDNER/NAME-091.json      ein Regierungsbezirk mit seinen Kreisen (hier Oberbayern), bei --by regierungsbezirk
   ORDNER/NAME-15085.json    ein Kreis mit seinen Gemeinden, bei --by kreis
 Die eigene Zeile eines Landes, Regierungsbezirks oder Kreises steht in seinem Teil. Regionen über ihrem Teil (ein
-Land, das nach Regierungsbezirk oder Kreis geteilt ist, ein Regierungsbezirk bei --by kreis) stehen mit
-Deutschland in NAME-de.json. Jeder Teil enthält die übergeordneten Regionen seiner Regionen (nur Namen), die
+Land, das nach Regierungsbezirk oder Kreis geteilt ist, ein Regierungsbezirk bei --by kreis) stehen in einem
+eigenen kleinen Teil ihres Landes (NAME-15.json mit nur diesen Zeilen). Jeder Teil enthält die übergeordneten Regionen seiner Regionen (nur Namen), die
 Indikatoren, Gliederungen und Zeichen, die er braucht, und denselben Datensatz (Quellen, Lizenz, Quellenvermerk,
 Stand) mit der Kennung ID-TEIL.
 
@@ -36,7 +36,8 @@ Land instead of all of Germany. Every observation goes to exactly one part, unch
   FOLDER/NAME-091.json      a Regierungsbezirk with its Kreise (here Oberbayern), with --by regierungsbezirk
   FOLDER/NAME-15085.json    a Kreis with its Gemeinden, with --by kreis
 A Land's, Regierungsbezirk's or Kreis's own row is in its part. Regions above their part (a Land split by
-Regierungsbezirk or Kreis, a Regierungsbezirk with --by kreis) are in NAME-de.json with Deutschland. Each part holds
+Regierungsbezirk or Kreis, a Regierungsbezirk with --by kreis) are in a small part of their Land of its own
+(NAME-15.json with only those rows). Each part holds
 the parent regions of its regions (names only), the indicators, breakdowns and symbols it needs, and the same
 dataset (sources, licence, attribution, Stand) with the id ID-PART.
 

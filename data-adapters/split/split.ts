@@ -8,10 +8,10 @@
  *    above: the unit's own row stays with the regions below it (a Land's values beside its Kreise, a
  *    Regierungsbezirk's beside its Kreise, a Kreis's beside its Gemeinden). A view of a Kreis compares with its Land
  *    and ranks it among the Kreise of its Land: both are in the one part of the Land.
- *  - Whatever no unit takes goes to the part `de`: Deutschland, always, and a region above its unit — the Land
- *    when its part is split by Regierungsbezirk or Kreis, a Regierungsbezirk when split by Kreis. Such a Land is
- *    then found under its own prefix in `de`, beside Deutschland, so a view below it loads `de` and its own part.
- *    (The other Länder are in their parts: a view that compares all Länder loads every part.)
+ *  - Deutschland goes to the part `de`. A region above its unit — the Land when its part is split by
+ *    Regierungsbezirk or Kreis, a Regierungsbezirk when split by Kreis — goes to a part of its Land of its own
+ *    (`15`, holding only such rows), so a Kreis's page loads its Kreis's part, that small Land part and `de`.
+ *    (The Länder are in their parts: a view that compares all Länder loads every Land's part.)
  *
  * `auto` splits by Land; a Land whose part is larger than the limit (gzip, as a web server sends it) is split by
  * Regierungsbezirk when the file names Regierungsbezirke in it and that gives at least two parts, else by Kreis; a
@@ -159,9 +159,25 @@ export function splitDocument(doc: KreisdossierDocument, options: SplitOptions):
     return kreise.length >= 2 ? kreise : undefined;
   }
 
-  // Whatever no unit took: Deutschland, regions above their unit (a Land split further, a Regierungsbezirk split by Kreis).
+  // Whatever no unit took: Deutschland goes to `de`; a region above its unit (a Land split further, a
+  // Regierungsbezirk split by Kreis) to a part of its Land of its own (`15`: the Land's row and its
+  // Regierungsbezirke), so that a Kreis's page loads its Kreis's part, its Land's small part and `de` — not every
+  // Land's rows. (When the Land's name is taken, to `de`.)
   const placed = new Set<Observation>(parts.flatMap((p) => p.document.observations));
-  const top = kept.filter((o) => !placed.has(o));
+  const leftover = kept.filter((o) => !placed.has(o));
+  const names = new Set(parts.map((p) => p.name));
+  const byLand = new Map<string, Observation[]>();
+  const top: Observation[] = [];
+  for (const o of leftover) {
+    const land = /^\d{2}/.test(o.region) ? o.region.slice(0, 2) : undefined;
+    if (!land || names.has(land)) top.push(o);
+    else byLand.set(land, [...(byLand.get(land) ?? []), o]);
+  }
+  for (const [land, observations] of [...byLand].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const part = build(land, 'land', observations);
+    parts.push(part);
+    if (max !== undefined && part.gzipBytes > max) tooLarge.push(part);
+  }
   if (top.length) {
     const part = build(TOP_PART, TOP_PART, top);
     parts.unshift(part);

@@ -1,5 +1,5 @@
 // `kreisdossier split`: every observation in exactly one part, unchanged; the rule for Deutschland, the Länder and a
-// unit's own row (a Land's row in its part, in -de when the Land is split further); `auto` and its limit;
+// unit's own row (a Land's row in its part, in a part of its own when the Land is split further); `auto` and its limit;
 // `--only-below`; and the errors.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,7 +101,7 @@ describe('split --by land', () => {
 });
 
 describe('split --by regierungsbezirk and --by kreis', () => {
-  it('keeps a Regierungsbezirk’s own row with its Kreise, and the Länder (above their parts) with Deutschland', async () => {
+  it('keeps a Regierungsbezirk’s own row with its Kreise, each Land (above its parts) in a part of its own, Deutschland in -de', async () => {
     const out = join(dir, 'rb');
     assert.equal((await run('split', NATIONWIDE, '--by', 'regierungsbezirk', '-o', out)).code, 0);
     const split = parts(out, 'bevoelkerung');
@@ -110,17 +110,20 @@ describe('split --by regierungsbezirk and --by kreis', () => {
     assert.ok(oberbayern.observations.some((o) => o.region === '091'), 'Oberbayern’s own row');
     assert.ok(oberbayern.observations.some((o) => o.region === '09162'), 'München');
     assert.ok(!split.de!.observations.some((o) => o.region === '091'));
-    assert.deepEqual([...new Set(split.de!.observations.map((o) => o.region))].sort(), ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', 'DG']);
+    assert.deepEqual([...new Set(split.de!.observations.map((o) => o.region))], ['DG']);
+    // The Land's row: in a small part of its own, which a Kreis's page loads beside its own part.
+    assert.deepEqual([...new Set(split['09']!.observations.map((o) => o.region))], ['09']);
     // Kreise of a Land without Regierungsbezirke go to their 3-digit prefix all the same.
     assert.ok(split['150']!.observations.some((o) => o.region === '15085'));
   });
 
-  it('puts a Regierungsbezirk (above the Kreis) into -de when splitting by Kreis', async () => {
+  it('puts a Regierungsbezirk (above the Kreis) into its Land’s own part when splitting by Kreis', async () => {
     const out = join(dir, 'kreis');
     assert.equal((await run('split', NATIONWIDE, '--by', 'kreis', '-o', out)).code, 0);
     const split = parts(out, 'bevoelkerung');
     assertAddsUp(read(NATIONWIDE), split);
-    assert.ok(split.de!.observations.some((o) => o.region === '091'));
+    assert.deepEqual([...new Set(split['09']!.observations.map((o) => o.region))].sort(), ['09', '091', '092', '093', '094', '095', '096', '097']);
+    assert.deepEqual([...new Set(split.de!.observations.map((o) => o.region))], ['DG']);
     assert.deepEqual([...new Set(split['15085']!.observations.map((o) => o.region))], ['15085']);
   });
 
@@ -144,18 +147,22 @@ describe('split --by auto', () => {
     assertAddsUp(read(NATIONWIDE), split);
     const names = Object.keys(split);
     // Bayern (≈ 51 kB) by Regierungsbezirk, Thüringen (≈ 13 kB, no Regierungsbezirke) by Kreis, Bremen (≈ 2 kB) whole.
-    assert.ok(!names.includes('09') && names.some((n) => /^09\d$/.test(n)), 'Bayern by Regierungsbezirk');
-    assert.ok(names.includes('16061') && !names.includes('16'), 'Thüringen by Kreis');
+    assert.ok(names.some((n) => /^09\d$/.test(n)), 'Bayern by Regierungsbezirk');
+    assert.ok(names.includes('16061') && !names.some((n) => /^16\d$/.test(n)), 'Thüringen by Kreis');
     assert.ok(names.includes('04'), 'Bremen whole');
-    // The row of a Land split further goes to -de, beside Deutschland; that of a Land kept whole stays in its part.
-    const inDe = new Set(split.de!.observations.map((o) => o.region));
-    assert.ok(inDe.has('DG') && inDe.has('09') && inDe.has('16'), 'Bayern and Thüringen in -de');
-    assert.ok(!inDe.has('04') && split['04']!.observations.some((o) => o.region === '04'), 'Bremen in its part');
+    // The row of a Land split further goes to a part of its own (only such rows); that of a Land kept whole stays
+    // with its Kreise; -de holds Deutschland only.
+    assert.deepEqual([...new Set(split.de!.observations.map((o) => o.region))], ['DG']);
+    // Bayern's own part: its row, and those of Regierungsbezirke split further by Kreis (which have no part).
+    for (const key of new Set(split['09']!.observations.map((o) => o.region))) {
+      assert.ok(key === '09' || (key.length === 3 && !names.includes(key)), `${key} in Bayern’s own part`);
+    }
+    assert.deepEqual([...new Set(split['16']!.observations.map((o) => o.region))], ['16'], 'Thüringen’s own part');
+    assert.ok(split['04']!.observations.some((o) => o.region === '04') && split['04']!.observations.some((o) => o.region === '04011'), 'Bremen whole');
     for (const name of names.filter((n) => n !== 'de')) {
       const land = split[name]!.observations.some((o) => o.region.length === 2);
       assert.equal(land, name.length === 2, `a Land row in part ${name}`);
-      if (name.length === 2) assert.ok(!inDe.has(name), `${name} in its part and in -de`);
-      else assert.ok(inDe.has(name.slice(0, 2)), `${name.slice(0, 2)} (split further) in -de`);
+      if (name.length > 2) assert.ok(names.includes(name.slice(0, 2)), `${name.slice(0, 2)} (split further) has its own part`);
     }
     for (const name of names) {
       const gzip = gzipSync(readFileSync(join(out, `bevoelkerung-${name}.json`))).length;

@@ -119,7 +119,7 @@ export abstract class KdElement extends LitElement {
    * With a catalogue as `src`: the files the current view needs. The default reads `indicator`, `region` and
    * `compare` (the regions' own numbers); elements showing more (a map's sub-regions, a dossier) override it.
    */
-  protected catalogueSelection(loaded: LoadedCatalogue, support: CatalogueSupport): CatalogueSelection {
+  protected catalogueSelection(loaded: LoadedCatalogue, support: CatalogueSupport): CatalogueSelection | Promise<CatalogueSelection> {
     return support.defaultSelection(loaded.catalogue, this as unknown as Partial<Record<'indicator' | 'region' | 'compare', string>>);
   }
 
@@ -130,15 +130,33 @@ export abstract class KdElement extends LitElement {
   protected checkSelection(): void {
     const selected = this.selected;
     if (!selected || this.loadState.status === 'loading') return;
-    let key: string;
+    const support = catalogueSupport();
+    let selection: CatalogueSelection | Promise<CatalogueSelection>;
     try {
-      const support = catalogueSupport();
-      key = support.selectionKey(this.catalogueSelection(selected.loaded, support));
+      selection = this.catalogueSelection(selected.loaded, support);
     } catch {
       return; // a bad attribute: the render says what is wrong
     }
-    if (key !== selected.key) this.reload(false, true);
+    if (!(selection instanceof Promise)) {
+      if (support.selectionKey(selection) !== selected.key) this.reload(false, true);
+      return;
+    }
+    // The selection needs a file first (a dossier's definition): the current view stays until it is known.
+    const token = ++this.selectionToken;
+    this.refreshing = true;
+    selection.then(
+      (s) => {
+        if (token !== this.selectionToken || this.selected !== selected) return;
+        if (support.selectionKey(s) !== selected.key) this.reload(false, true);
+        else this.refreshing = false;
+      },
+      () => {
+        // It could not be fetched: the load says why.
+        if (token === this.selectionToken && this.selected === selected) this.reload(false, true);
+      },
+    );
   }
+  private selectionToken = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -156,7 +174,8 @@ export abstract class KdElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('src') || changed.has('data') || changed.has('timeout')) this.reload();
-    else if (this.selected && [...changed.keys()].some((k) => k !== 'loadState' && k !== 'refreshing')) this.checkSelection();
+    // Attributes and properties decide what a view shows; internal state (a hover, a staged render) does not.
+    else if (this.selected && [...changed.keys()].some((k) => !(this.constructor as typeof LitElement).elementProperties.get(k)?.state)) this.checkSelection();
     // An element switched to English (its own or the page's lang) renders again once the texts are here.
     const locale = this.locale;
     if (!isLocaleLoaded(locale)) void loadLocale(locale).then(() => this.requestUpdate());
@@ -173,8 +192,8 @@ export abstract class KdElement extends LitElement {
     if (!keep) this.selected = undefined;
     const inline = [...this.querySelectorAll(':scope > script[type="application/json"]')].map((s) => s.textContent ?? '');
     let selected: { loaded: LoadedCatalogue; key: string } | undefined;
-    const select = (loaded: LoadedCatalogue, support: CatalogueSupport): CatalogueSelection => {
-      const selection = this.catalogueSelection(loaded, support);
+    const select = async (loaded: LoadedCatalogue, support: CatalogueSupport): Promise<CatalogueSelection> => {
+      const selection = await this.catalogueSelection(loaded, support);
       selected = { loaded, key: support.selectionKey(selection) };
       return selection;
     };

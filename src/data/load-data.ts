@@ -20,7 +20,7 @@ export interface DataSources {
   /** Bypass the browser's HTTP cache (after a failure). */
   reload?: boolean;
   /** When `src` is a catalogue: the files the element's current view needs from it. */
-  select?: (catalogue: LoadedCatalogue, support: CatalogueSupport) => CatalogueSelection;
+  select?: (catalogue: LoadedCatalogue, support: CatalogueSupport) => CatalogueSelection | Promise<CatalogueSelection>;
 }
 
 function fromProperty(data: unknown): Promise<SourcedDocument[]> {
@@ -55,7 +55,8 @@ export async function loadData(sources: DataSources): Promise<DataStore> {
     if (source.kind === 'catalogue') {
       const loaded = { catalogue: source.catalogue, url: source.url };
       const support = await loadCatalogueSupport();
-      return support.loadFromCatalogue(loaded, sources.select ? sources.select(loaded, support) : support.everything(loaded), sources.timeoutMs, sources.reload);
+      const selection = sources.select ? await sources.select(loaded, support) : support.everything(loaded);
+      return support.loadFromCatalogue(loaded, selection, sources.timeoutMs, sources.reload);
     }
   }
 

@@ -187,6 +187,8 @@ export function childLevel(level: RegionLevel): RegionLevel | undefined {
 
 export interface DossierNeeds {
   data: DataNeeds;
+  /** With `peerIndicators`: the other regions of the parent, for those indicators only. */
+  peers?: DataNeeds | undefined;
   /** Boundaries for the maps: the region's sub-regions, and the region among its parent's. */
   geometry: Array<{ prefix: string; level: RegionLevel }>;
 }
@@ -194,16 +196,17 @@ export interface DossierNeeds {
 /**
  * What a dossier page of one region needs for some topics: the region's own numbers, those of its parents
  * (Land, Deutschland; for a Gemeinde its Kreis) for comparison, of its sub-regions (a Kreis's Gemeinden) and of
- * its parent's other children (the Kreise of its Land or Regierungsbezirk, for maps and rankings), and the
- * boundaries for the maps of both. A Land's page does not rank it among the other Länder (that would load every
- * Land's part of each table): it compares with Deutschland and shows its Kreise. `compare` adds regions the reader
- * compares with (their own numbers only).
+ * its parent's other children (the Kreise of its Land, for maps, rankings and ranks), and the boundaries for the
+ * maps of both. `compare` adds regions the reader compares with (their own numbers only). `peerIndicators`: the
+ * indicators the page shows among the parent's other children (in maps, rankings and key figures); the others'
+ * numbers of those regions are not needed (an age pyramid shows the region alone). Without it: all of the topics'.
  */
-export function dossierNeeds(catalogue: Catalogue, key: string, topics: readonly Topic[], compare: readonly string[] = []): DossierNeeds {
+export function dossierNeeds(catalogue: Catalogue, key: string, topics: readonly Topic[], compare: readonly string[] = [], peerIndicators?: readonly string[]): DossierNeeds {
   const level = levelOfKey(key);
   const ancestors = ancestorKeys(catalogue, key);
   const regions: RegionNeed[] = [{ prefix: key, levels: [level] }];
   const geometry: DossierNeeds['geometry'] = [];
+  let peers: DataNeeds | undefined;
   const below = childLevel(level);
   if (below) {
     regions.push({ prefix: key, levels: [below] });
@@ -213,9 +216,17 @@ export function dossierNeeds(catalogue: Catalogue, key: string, topics: readonly
   // The nearest parent with the region's level below it: a Gemeinde's Kreis (not its Gemeindeverband).
   const parent = ancestors.find((a) => childLevel(levelOfKey(a)) === level);
   if (parent && parent !== 'DG') {
-    regions.push({ prefix: parent, levels: [level] });
+    const need = { prefix: parent, levels: [level] };
+    if (peerIndicators) peers = { indicators: peerIndicators, regions: [need] };
+    else regions.push(need);
     geometry.push({ prefix: parent, level });
   }
   for (const c of compare) regions.push({ prefix: c, levels: [levelOfKey(c)] });
-  return { data: { topics, regions }, geometry };
+  return { data: { topics, regions }, peers, geometry };
+}
+
+/** The data files of a dossier view: those of `data` and of `peers`, in catalogue order. */
+export function dossierDataFiles(catalogue: Catalogue, needs: DossierNeeds): CatalogueDataFile[] {
+  const wanted = new Set([...dataFilesFor(catalogue, needs.data), ...(needs.peers ? dataFilesFor(catalogue, needs.peers) : [])]);
+  return catalogue.data.filter((f) => wanted.has(f));
 }

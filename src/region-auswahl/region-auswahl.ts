@@ -131,8 +131,11 @@ export class RegionAuswahl extends KdElement {
   protected override keepContentWhileRefreshing = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.open) this.searchAll = true;
+    const searching = this.open && !this.searchAll;
+    if (searching) this.searchAll = true;
     super.willUpdate(changed);
+    // Opening the list is internal state, which does not check the selection by itself.
+    if (searching) this.checkSelection();
     // A region set from outside (attribute, linked element) is shown in the field.
     if (changed.has('region')) this.typed = null;
     if (changed.has('src') || changed.has('data')) this.close();

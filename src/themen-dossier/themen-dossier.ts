@@ -6,11 +6,12 @@ import { KdElement } from '../base/kd-element.js';
 import { renderGeometrySource, renderSources } from '../base/source-view.js';
 import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
 import type { DataStore } from '../data/data-store.js';
+import { loadDocument } from '../data/document-cache.js';
 import { catalogueSupport, type CatalogueSupport } from '../data/catalogue-loader.js';
 import { pause } from '../data/fetch-document.js';
 import { unknownValue, words } from '../data/selection.js';
 import { TOPICS } from '../format/vocabulary.js';
-import type { Dataset, GeometryRef, Region, Topic } from '../format/types.js';
+import type { Dataset, GeometryRef, KreisdossierDocument, Region, Topic } from '../format/types.js';
 import { formatDate } from '../i18n/format.js';
 import { levelName } from '../i18n/level-name.js';
 import { withLocale } from '../i18n/locale.js';
@@ -162,11 +163,27 @@ export class ThemenDossier extends KdElement {
     if (this.shownSections >= this.totalSections) this.dispatchRendered();
   }
 
-  /** With a catalogue: the files of the region (or the one the URL hash is about to show) and topic. */
-  protected override catalogueSelection(loaded: LoadedCatalogue, { dossierSelection, mayOffer }: CatalogueSupport): CatalogueSelection {
-    const key = (this.hashRegion && mayOffer(loaded.catalogue, this.hashRegion, this.within?.trim() ?? '') ? this.hashRegion : this.region) ?? '';
-    return dossierSelection(loaded, key.trim(), this.topic, words(this.compare));
+  /**
+   * With a catalogue: the files of the region (or the one the URL hash is about to show) and topic. The
+   * definition written for the region is read first: it says which indicators the page shows among the other
+   * Kreise (maps, rankings, ranks), so only those are fetched for them.
+   */
+  protected override catalogueSelection(loaded: LoadedCatalogue, { dossierFor, dossierSelection, mayOffer }: CatalogueSupport): CatalogueSelection | Promise<CatalogueSelection> {
+    const key = ((this.hashRegion && mayOffer(loaded.catalogue, this.hashRegion, this.within?.trim() ?? '') ? this.hashRegion : this.region) ?? '').trim();
+    const select = (definition?: KreisdossierDocument) => dossierSelection(loaded, key, this.topic, words(this.compare), definition);
+    const entry = key ? dossierFor(loaded.catalogue, key) : undefined;
+    if (!entry) return select();
+    const url = new URL(entry.url, loaded.url).href;
+    const known = this.definitions.get(url);
+    if (known) return select(known);
+    // A definition that cannot be fetched is reported by the load that fetches it again.
+    return loadDocument(url, this.timeout).then(
+      (definition) => (this.definitions.set(url, definition), select(definition)),
+      () => select(),
+    );
   }
+  /** Dossier definitions read for selections, by URL. */
+  private readonly definitions = new Map<string, KreisdossierDocument>();
 
   private applyHash(): void {
     const state = readHash();
