@@ -60,7 +60,11 @@ function exportTargets(value) {
 }
 
 /** Module specifiers of a JavaScript or declaration file (TypeScript's scanner: strings and comments are no imports). */
-const specifiers = (code) => [...new Set(ts.preProcessFile(code, true, true).importedFiles.map((f) => f.fileName))];
+// TypeScript's scanner misses a dynamic import right after `??=` in minified code (`e??=import("./x.js")`): those
+// are read with a pattern as well.
+const specifiers = (code) => [
+  ...new Set([...ts.preProcessFile(code, true, true).importedFiles.map((f) => f.fileName), ...[...code.matchAll(/\bimport\(\s*"(\.[^"]+)"\s*\)/g)].map((m) => m[1])]),
+];
 
 /** Calls that register one of the elements, e.g. minified `u("indikator-tabelle",b)` (defineElement). */
 const REGISTERS = new RegExp(`[\\w$]+\\(\\s*["'\`](${TAGS.join('|')})["'\`]\\s*,\\s*[\\w$.]+\\s*\\)`);
