@@ -125,6 +125,11 @@ describe('nationwide dossier (demo/kreisdossier.html)', function () {
       const shownAge = tileValue(dossier, 'Durchschnittsalter');
       expect(shownAge === meanAge || shownAge.startsWith(`${meanAge} `), `${shownAge} shows ${meanAge}`).to.equal(true);
       expect(otherLandsGemeinden(win, key.slice(0, 2))).to.deep.equal([]);
+      // A table loaded in several parts (its Land's and Deutschland's) is named once in the sources.
+      const sources = [...dossier.shadowRoot!.querySelectorAll('#quellen .source')].flatMap((s) => [...s.querySelectorAll('p')].map((p) => fold(p.textContent ?? '')));
+      expect(sources.length).to.be.greaterThan(0);
+      const pairs = sources.filter((_, i) => i % 2 === 0).map((p, i) => `${p} ${sources[2 * i + 1]}`);
+      expect(pairs.length, `a source named twice: ${pairs.join(' | ')}`).to.equal(new Set(pairs).size);
       await axeClean(win);
       expect(win.__cspViolations).to.deep.equal([]);
       frame.remove();

@@ -31,7 +31,7 @@ export function sourceLines(datasets: readonly Dataset[]): string[] {
 
 export function renderSources(datasets: readonly Dataset[]): TemplateResult {
   return html`<div class="source" part="source">
-    ${datasets.map(
+    ${sameSourceOnce(datasets).map(
       (d) => html`<p>
           ${msg('Quelle:', { id: 'source.label' })}
           ${d.sources.map((s, i) => html`${i ? '; ' : ''}${link(s.url, sourceText(s))}`)}.
@@ -50,4 +50,18 @@ export function renderGeometrySource(geometry: { attribution?: string | undefine
       ? html` · ${msg('Lizenz:', { id: 'source.license' })} ${link(geometry.license.url, licenseText(geometry.license))}`
       : nothing}
   </p>`;
+}
+
+/**
+ * Parts of one table (a catalogue's Land and Deutschland parts) are datasets of their own with the same source,
+ * Stand, attribution and licence: their source is said once.
+ */
+function sameSourceOnce(datasets: readonly Dataset[]): Dataset[] {
+  const seen = new Set<string>();
+  return datasets.filter((d) => {
+    const shown = JSON.stringify([d.sources, d.referenceDate, d.attribution, d.license]);
+    if (seen.has(shown)) return false;
+    seen.add(shown);
+    return true;
+  });
 }
