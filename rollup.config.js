@@ -71,10 +71,8 @@ const FIGURE = /[\\/]build[\\/](base[\\/](figure-view|figure-styles|hatch|place-
 const OWN = /[\\/]build[\\/](data[\\/]load-geometry|format[\\/]index|base[\\/]attributes-directive)\.js$/;
 function manualChunks(id) {
   if (/[\\/]node_modules[\\/]valibot[\\/]/.test(id)) return 'validate';
-  // shared by the dossier and the catalogue code, so neither pulls the other in
-  if (/[\\/]build[\\/]themen-dossier[\\/]topic-slugs\.js$/.test(id)) return 'format';
   // reading a catalogue: fetched only when a src turns out to be one (data/catalogue-loader.ts)
-  if (/[\\/]build[\\/](data[\\/]catalogue-(support|data|views)|format[\\/]catalogue-(select|schema|validate)|themen-dossier[\\/]dossier-catalogue)\.js$/.test(id)) return 'catalogue';
+  if (/[\\/]build[\\/](data[\\/]catalogue-(support|data|views)|format[\\/](catalogue-(select|schema|validate)|key-level)|themen-dossier[\\/]dossier-catalogue)\.js$/.test(id)) return 'catalogue';
   if (/[\\/]build[\\/]format[\\/](validate|schema|schema-issues|rules|messages)\.js$/.test(id)) return 'validate';
   // the format's own code and the texts' runtime, without Lit: format.js also runs in Node and in workers
   if (/[\\/]node_modules[\\/]@lit[\\/]localize[\\/]/.test(id)) return 'format';

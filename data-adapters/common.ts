@@ -9,6 +9,7 @@ export const DL_DE_BY_2_0 = {
   url: 'https://www.govdata.de/dl-de/by-2-0',
 };
 import type { RegionLevel } from '../src/format/types.js';
+import { levelOfKeyLength } from '../src/format/key-level.js';
 
 /** A plain JSON object: not null, not an array. */
 export function isObject(v: unknown): v is Record<string, unknown> {
@@ -17,21 +18,7 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Region level from an official key: DG, 2 (Land), 3 (Regierungsbezirk), 5 (Kreis), 8 (Gemeinde), 9 (Gemeindeverband). */
 export function levelOfKey(key: string, fallback?: RegionLevel): RegionLevel | undefined {
-  if (key === 'DG') return 'Bund';
-  switch (key.length) {
-    case 2:
-      return 'Land';
-    case 3:
-      return 'Regierungsbezirk';
-    case 5:
-      return 'Kreis';
-    case 8:
-      return 'Gemeinde';
-    case 9:
-      return 'Gemeindeverband';
-    default:
-      return fallback;
-  }
+  return levelOfKeyLength(key) ?? fallback;
 }
 
 /** The parent key implied by an AGS: Gemeinde → Kreis → Land → DG (Regierungsbezirke skipped). */

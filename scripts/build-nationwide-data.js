@@ -16,7 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { main } from '../build/node/data-adapters/cli.js';
 import { startReplayServer } from '../build/node/data-adapters/test/genesis-replay-server.js';
-import { dataFilesFor, dossierFor, dossierNeeds, geometryFilesFor } from '../build/node/src/format/catalogue-select.js';
+import { dossierDataFiles, dossierFor, dossierNeeds, geometryFilesFor, peerIndicators } from '../build/node/src/format/catalogue-select.js';
 import { COMPUTE_JOBS, CSV_JOBS, FETCH_TABLES, GEMEINDE_POPULATION, KREIS_TABLES, REGIONALATLAS, REPLAY_ENV } from './demo-data-jobs.js';
 
 const OUT = process.env.KD_DE_OUT ?? 'demo/data/de';
@@ -341,11 +341,12 @@ function report(list, catalogue) {
   console.error('\nlargest files (gzip)                                   raw       gzip');
   for (const f of [...list].sort((a, b) => b.gzip - a.gzip).slice(0, 8)) console.error(`${f.file.padEnd(50)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)}`);
   const byUrl = new Map(list.map((f) => [f.file, f]));
-  console.error('\nKreis view, topic Bevölkerung, as <themen-dossier> selects it (dossierNeeds → dataFilesFor, geometryFilesFor; dossierFor):');
+  console.error('\nKreis view, topic Bevölkerung, as <themen-dossier> selects it (its definition, dossierNeeds → dossierDataFiles, geometryFilesFor):');
   for (const key of ['09162', '15085', '05315']) {
-    const needs = dossierNeeds(catalogue, key, ['Bevölkerung']);
     const definition = dossierFor(catalogue, key)?.url;
-    const urls = [...dataFilesFor(catalogue, needs.data).map((f) => f.url), ...needs.geometry.flatMap((g) => geometryFilesFor(catalogue, g).map((f) => f.url)), ...(definition ? [definition] : [])];
+    const document = definition ? JSON.parse(readFileSync(join(BUILD, definition), 'utf8')) : undefined;
+    const needs = dossierNeeds(catalogue, key, ['Bevölkerung'], [], document && peerIndicators(document, ['Bevölkerung']));
+    const urls = [...dossierDataFiles(catalogue, needs).map((f) => f.url), ...needs.geometry.flatMap((g) => geometryFilesFor(catalogue, g).map((f) => f.url)), ...(definition ? [definition] : [])];
     const sum = urls.reduce((n, u) => n + byUrl.get(u).gzip, 0);
     const name = catalogue.regions.find((r) => r.key === key)?.name ?? key;
     console.error(`  ${key} ${name}: ${urls.length} files, ${kb(sum)} gzip (+ katalog.json ${kb(byUrl.get('katalog.json').gzip)})`);

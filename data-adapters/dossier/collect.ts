@@ -3,14 +3,13 @@
  * files as TopoJSON or GeoJSON) and collects its attribution and licence as the file states them. A data file
  * pointing at boundaries of its own brings that file along ("companion").
  */
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Catalogue } from '../../src/format/catalogue-schema.js';
 import { CliError, t, type Lang } from '../cli-shared.js';
 import { sourcePath } from './layout.js';
 import type { Credit } from './readme.js';
 import type { Selection } from './select.js';
-import { CATALOGUE_FILE, readDocumentFile } from './source.js';
+import { CATALOGUE_FILE, readDocumentFile, readJson } from './source.js';
 
 /** A file to copy: where it is, where it goes inside daten/ (set once the layout is known). */
 export interface Copy {
@@ -66,13 +65,7 @@ export function collectFiles(catalogue: Catalogue, selection: Selection, pathOf:
 
 /** A boundary file: JSON, and a TopoJSON topology or a GeoJSON feature collection. */
 function checkGeometry(path: string, lang: Lang): void {
-  let value: { type?: unknown } | null;
-  try {
-    value = JSON.parse(readFileSync(path, 'utf8')) as { type?: unknown } | null;
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new CliError(`${path}: ${t(lang, 'kein gültiges JSON', 'not valid JSON')}: ${error.message}`);
-    throw error;
-  }
+  const value = readJson(path, lang) as { type?: unknown } | null;
   if (value?.type !== 'Topology' && value?.type !== 'FeatureCollection') {
     throw new CliError(t(lang, `${path}: weder TopoJSON (type „Topology“) noch GeoJSON (type „FeatureCollection“)`, `${path}: neither TopoJSON (type "Topology") nor GeoJSON (type "FeatureCollection")`));
   }

@@ -12,6 +12,7 @@ import { regionIndex } from '../../src/format/catalogue-select.js';
 import { validateCatalogue } from '../../src/format/catalogue-validate.js';
 import type { Topic } from '../../src/format/types.js';
 import { TOPICS } from '../../src/format/vocabulary.js';
+import { ALL_TOPICS, parseTopic, TOPIC_SLUGS } from '../../src/format/topic-slugs.js';
 import { CliError, t, type Io, type Lang, type Values } from '../cli-shared.js';
 import { DOSSIER_HELP } from './dossier-help.js';
 import { fetchTables, readTables, tablesFile } from './fetch-data.js';
@@ -25,17 +26,6 @@ import { nameAndType, resolveTarget, type Target } from './region.js';
 import { selectFiles, subsetCatalogue } from './select.js';
 import { CATALOGUE_FILE, packageRoot, readCatalogue, sourceFolder } from './source.js';
 
-/** The element's topic slugs (src/themen-dossier/topics.ts), for --topics. */
-const TOPIC_SLUGS: Record<Topic, string> = {
-  Bevölkerung: 'bevoelkerung',
-  'Gesundheit und Pflege': 'gesundheit-pflege',
-  Bildung: 'bildung',
-  'Arbeitsmarkt und Wirtschaft': 'arbeitsmarkt-wirtschaft',
-  'Soziale Lage': 'soziale-lage',
-  Digitalisierung: 'digitalisierung',
-  Strukturwandel: 'strukturwandel',
-};
-
 export interface DossierCall {
   values: Values;
   io: Io;
@@ -48,7 +38,8 @@ function readTopics(raw: string | undefined, lang: Lang): Topic[] {
   if (raw === undefined) return [...TOPICS];
   const topics = raw.split(',').map((word) => {
     const w = word.trim();
-    const topic = TOPICS.find((x) => x === w || TOPIC_SLUGS[x] === w.toLowerCase());
+    const parsed = parseTopic(w);
+    const topic = parsed === ALL_TOPICS ? undefined : parsed;
     if (!topic) {
       throw new CliError(t(lang, `--topics: „${w}“ ist kein Thema; erlaubt: ${Object.values(TOPIC_SLUGS).join(', ')}`, `--topics: "${w}" is not a topic; allowed: ${Object.values(TOPIC_SLUGS).join(', ')}`));
     }

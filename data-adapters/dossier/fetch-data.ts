@@ -17,7 +17,7 @@ import { runFetch } from '../genesis-api/fetch-command.js';
 import type { IndicatorOptions } from '../types.js';
 import { describeDataFile } from './describe.js';
 import type { Target } from './region.js';
-import { packageRoot, readDocumentFile, readText } from './source.js';
+import { packageRoot, readDocumentFile, readJson } from './source.js';
 
 interface ComputeEntry extends IndicatorOptions {
   indicator: string;
@@ -63,13 +63,7 @@ const TEXT_FIELDS = ['mapping', 'indicator', 'label', 'kind', 'polarity', 'expla
 
 /** The list, checked: every entry a table code, a topic and a level; mapping paths resolved against the list's folder. */
 export function readTables(path: string, lang: Lang): TableEntry[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(readText(path, lang));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new CliError(`${path}: ${t(lang, 'kein gültiges JSON', 'not valid JSON')}: ${error.message}`);
-    throw error;
-  }
+  const value = readJson(path, lang);
   const tables = (value as { tables?: unknown } | null)?.tables;
   if (!Array.isArray(tables)) throw new CliError(`${path}: ${t(lang, 'erwartet wird {"tables": [ … ]}', 'expected {"tables": [ … ]}')}`);
   return tables.map((raw: unknown, i) => {

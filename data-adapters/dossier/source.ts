@@ -78,17 +78,20 @@ export function readText(path: string, lang: Lang): string {
   }
 }
 
+/** A JSON file's value; its problems (missing, too large, not UTF-8, not JSON) naming the file. */
+export function readJson(path: string, lang: Lang): unknown {
+  const text = readText(path, lang);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${path}: ${t(lang, 'kein gültiges JSON', 'not valid JSON')}: ${(error as Error).message}`);
+  }
+}
+
 /** The source catalogue, validated. */
 export function readCatalogue(folder: string, lang: Lang): Catalogue {
   const path = join(folder, CATALOGUE_FILE);
-  let value: unknown;
-  try {
-    value = JSON.parse(readText(path, lang));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new CliError(`${path}: ${t(lang, 'kein gültiges JSON', 'not valid JSON')}: ${error.message}`);
-    throw error;
-  }
-  const result = validateCatalogue(value);
+  const result = validateCatalogue(readJson(path, lang));
   if (!result.valid) throw new CliError(result.problems.map((p) => `${path}: ${p.path}: ${p.message[lang]}`).join('\n'));
   return result.catalogue;
 }

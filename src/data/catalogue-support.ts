@@ -6,7 +6,7 @@ export { loadFromCatalogue, selectionKey } from './catalogue-data.js';
 export { validateCatalogue } from '../format/catalogue-validate.js';
 export { chartSelection, defaultSelection, mapSelection, pickerSelection } from './catalogue-views.js';
 export { ancestorKeys, dossierFor, neighbourRegions, similarRegions, topicsWithData } from '../format/catalogue-select.js';
-export { dossierSelection, mayOffer, PAGE_LEVELS } from '../themen-dossier/dossier-catalogue.js';
+export { dossierSelection, mayOffer, PAGE_LEVELS, viewTopics } from '../themen-dossier/dossier-catalogue.js';
 
 /** Without an element's own choice: every data file. */
 export function everything({ catalogue }: import('./catalogue-data.js').LoadedCatalogue): import('./catalogue-data.js').CatalogueSelection {

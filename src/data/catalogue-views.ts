@@ -10,10 +10,8 @@ import { words } from './selection.js';
 
 function filesOf(catalogue: Catalogue, indicator: string | undefined, needs: RegionNeed[] | undefined): string[] {
   const id = indicator?.trim();
-  return catalogue.data
-    .filter((f) => !id || f.indicators.some((i) => i.id === id))
-    .filter((f) => !needs || dataFilesFor(catalogue, { regions: needs }).includes(f))
-    .map((f) => f.url);
+  const files = needs ? dataFilesFor(catalogue, { regions: needs, ...(id ? { indicators: [id] } : {}) }) : catalogue.data;
+  return files.filter((f) => !id || f.indicators.some((i) => i.id === id)).map((f) => f.url);
 }
 
 /** A chart: the regions' own numbers; for bars (a ranking) also the regions below each and beside it. */

@@ -11,7 +11,8 @@
  * are in the part of the Land (`kreisdossier split`), so a view of all Länder loads every Land's part.
  */
 import type { Catalogue, CatalogueDataFile, CatalogueDossier, CatalogueGeometry, CatalogueRegion, CatalogueRegionFile } from './catalogue-schema.js';
-import type { RegionLevel, Topic } from './types.js';
+import type { KreisdossierDocument, RegionLevel, Topic } from './types.js';
+import { levelOfKeyLength } from './key-level.js';
 
 export interface RegionNeed {
   prefix: string;
@@ -25,21 +26,9 @@ export interface DataNeeds {
   regions: readonly RegionNeed[];
 }
 
-/** The level an official key stands for by its length (AGS: 2 Land, 3 Regierungsbezirk, 5 Kreis, 8 Gemeinde; 9 Gemeindeverband; 12 ARS of a Gemeinde). */
+/** The level an official key stands for (by its length); a 12-digit ARS is a Gemeinde's. */
 export function levelOfKey(key: string): RegionLevel {
-  if (key === 'DG') return 'Bund';
-  switch (key.length) {
-    case 2:
-      return 'Land';
-    case 3:
-      return 'Regierungsbezirk';
-    case 5:
-      return 'Kreis';
-    case 9:
-      return 'Gemeindeverband';
-    default:
-      return 'Gemeinde';
-  }
+  return levelOfKeyLength(key) ?? 'Gemeinde';
 }
 
 /** Whether regions under two key prefixes can overlap: one begins the other ("DG" only matches itself). */
@@ -229,4 +218,22 @@ export function dossierNeeds(catalogue: Catalogue, key: string, topics: readonly
 export function dossierDataFiles(catalogue: Catalogue, needs: DossierNeeds): CatalogueDataFile[] {
   const wanted = new Set([...dataFilesFor(catalogue, needs.data), ...(needs.peers ? dataFilesFor(catalogue, needs.peers) : [])]);
   return catalogue.data.filter((f) => wanted.has(f));
+}
+
+/**
+ * The indicators a definition shows among the other regions of the parent — key figures (rank in the Land),
+ * maps, rankings (bars) — for some topics; undefined when a topic has no sections there (the page then shows
+ * the default layout, with key figures and a map of every indicator).
+ */
+export function peerIndicators(definition: KreisdossierDocument | undefined, topics: readonly Topic[]): string[] | undefined {
+  const ids = new Set<string>();
+  for (const topic of topics) {
+    const sections = (definition?.dossier?.topics ?? []).filter((t) => t.topic === topic).flatMap((t) => t.sections);
+    if (!sections.length) return undefined;
+    for (const s of sections) {
+      const ranking = s.element === 'chart' && (s.options?.['type'] === 'bar' || s.options?.['type'] === 'column');
+      if (s.element === 'figures' || s.element === 'map' || ranking) s.indicators.forEach((i) => ids.add(i));
+    }
+  }
+  return [...ids];
 }

@@ -5,10 +5,10 @@
  */
 import type { CatalogueSelection, LoadedCatalogue } from '../data/catalogue-data.js';
 import type { Catalogue } from '../format/catalogue-schema.js';
-import { dossierDataFiles, dossierFor, dossierNeeds, geometryFilesFor, levelOfKey, regionFilesFor, regionIndex, topicsWithData } from '../format/catalogue-select.js';
+import { dossierDataFiles, dossierFor, dossierNeeds, peerIndicators, geometryFilesFor, levelOfKey, regionFilesFor, regionIndex, topicsWithData } from '../format/catalogue-select.js';
 import { TOPICS } from '../format/vocabulary.js';
 import type { KreisdossierDocument, Topic } from '../format/types.js';
-import { ALL_TOPICS, parseTopic } from './topic-slugs.js';
+import { ALL_TOPICS, parseTopic } from '../format/topic-slugs.js';
 
 /** The levels a reader can open a page for. */
 export const PAGE_LEVELS = ['Land', 'Kreis', 'Gemeinde'] as const;
@@ -24,24 +24,6 @@ export function viewTopics(catalogue: Catalogue, key: string, topic: string | un
 }
 
 /**
- * The indicators a definition shows among the other regions of the parent — key figures (rank in the Land),
- * maps, rankings (bars) — for some topics; undefined when a topic has no sections there (the page then shows
- * the default layout, with key figures and a map of every indicator).
- */
-export function peerIndicators(definition: KreisdossierDocument | undefined, topics: readonly Topic[]): string[] | undefined {
-  const ids = new Set<string>();
-  for (const topic of topics) {
-    const sections = (definition?.dossier?.topics ?? []).filter((t) => t.topic === topic).flatMap((t) => t.sections);
-    if (!sections.length) return undefined;
-    for (const s of sections) {
-      const ranking = s.element === 'chart' && (s.options?.['type'] === 'bar' || s.options?.['type'] === 'column');
-      if (s.element === 'figures' || s.element === 'map' || ranking) s.indicators.forEach((i) => ids.add(i));
-    }
-  }
-  return [...ids];
-}
-
-/**
  * The files of one dossier view: its data, the definition written for the region, boundaries, and the region's
  * name. `definition`: that definition's content, when at hand (it narrows what is needed of the other regions).
  */
@@ -54,7 +36,7 @@ export function dossierSelection(
 ): CatalogueSelection {
   if (!key) return { files: [], geometry: [], regionFiles: [] };
   const topics = viewTopics(catalogue, key, topic);
-  const needs = dossierNeeds(catalogue, key, topics, compare, definitionDocument ? peerIndicators(definitionDocument, topics) : undefined);
+  const needs = dossierNeeds(catalogue, key, topics, compare, definitionDocument && peerIndicators(definitionDocument, topics));
   const files = dossierDataFiles(catalogue, needs).map((f) => f.url);
   const definition = dossierFor(catalogue, key);
   if (definition) files.push(definition.url);

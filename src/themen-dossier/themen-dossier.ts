@@ -302,6 +302,10 @@ export class ThemenDossier extends KdElement {
     if (this.topic && !parsed) throw unknownValue(store, 'unknown-topic', this.topic, 'topic', [...Object.values(TOPIC_SLUGS), ALL_TOPICS]);
     if (parsed === ALL_TOPICS) return TOPICS;
     if (parsed) return [parsed];
+    // From a catalogue, the topic its files were chosen for (the first the catalogue has numbers for), not a guess
+    // from the files at hand, which hold that topic only.
+    const catalogue = store.catalogue?.catalogue;
+    if (catalogue) return catalogueSupport().viewTopics(catalogue, region.key, undefined);
     const first = TOPICS.find((t) => indicatorsWithData(store, t, region).length);
     return [first ?? TOPICS[0]!];
   }
@@ -398,23 +402,14 @@ export class ThemenDossier extends KdElement {
       { slug: ALL_TOPICS, label: msg('Alle Themen', { id: 'dossier.all-topics-nav' }), empty: false },
     ];
     return html`<div class="controls">
-      ${this.navigation === 'full' && catalogue
+      ${this.navigation === 'full' && (catalogue || offered.regions.length > 1)
         ? html`<region-auswahl
             class="picker"
-            src=${catalogue.url}
-            within=${this.within?.trim() || nothing}
-            level=${catalogueSupport().PAGE_LEVELS.join(' ')}
-            region=${offered.keys.has(region.key) ? region.key : nothing}
-            heading=${msg('Region wählen', { id: 'dossier.picker' })}
-            lang=${this.locale}
-            theme=${this.theme ?? nothing}
-          ></region-auswahl>`
-        : nothing}
-      ${this.navigation === 'full' && !catalogue && offered.regions.length > 1
-        ? html`<region-auswahl
-            class="picker"
-            .data=${store}
-            regions=${offered.regions.map((r) => r.key).join(' ')}
+            .data=${catalogue ? undefined : store}
+            src=${catalogue?.url ?? nothing}
+            within=${(catalogue && this.within?.trim()) || nothing}
+            level=${catalogue ? catalogueSupport().PAGE_LEVELS.join(' ') : nothing}
+            regions=${catalogue ? nothing : offered.regions.map((r) => r.key).join(' ')}
             region=${offered.keys.has(region.key) ? region.key : nothing}
             heading=${msg('Region wählen', { id: 'dossier.picker' })}
             lang=${this.locale}

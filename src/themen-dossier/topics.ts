@@ -6,7 +6,7 @@
 import { msg } from '@lit/localize';
 import type { Topic } from '../format/types.js';
 
-export { ALL_TOPICS, parseTopic, TOPIC_SLUGS } from './topic-slugs.js';
+export { ALL_TOPICS, parseTopic, TOPIC_SLUGS } from '../format/topic-slugs.js';
 
 export function topicLabel(topic: Topic): string {
   switch (topic) {

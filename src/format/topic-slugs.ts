@@ -1,6 +1,6 @@
 /** The topics' URL slugs (attribute and hash values), without texts: the catalogue code reads them too. */
-import { TOPICS } from '../format/vocabulary.js';
-import type { Topic } from '../format/types.js';
+import { TOPICS } from './vocabulary.js';
+import type { Topic } from './types.js';
 
 export const TOPIC_SLUGS: Record<Topic, string> = {
   Bevölkerung: 'bevoelkerung',
